@@ -1,0 +1,153 @@
+/**
+ * Buttons on the alert card (Acknowledge, Take over, Resolve with a note), from Teams as an
+ * Action.Execute invoke ("adaptiveCard/action") or an Action.Submit message. Who may act is decided by
+ * the sender's Entra ID object id (from.aadObjectId) against DUTY_WORKER_IDS, inside core; anyone else
+ * gets a polite refusal and the attempt is audited there. A forged or replayed action changes nothing.
+ */
+import { ActivityTypes, CardFactory, TurnContext } from 'botbuilder';
+import type { Config } from '../../core/config';
+import {
+  ActionResult,
+  AlertAction,
+  AlertActionData,
+  AlertThread,
+  buildAlertCard,
+  Escalation,
+  escalationKeys as K,
+  parseAlertAction,
+} from '../../core/escalation';
+import type { Words } from '../../core/i18n';
+import { hashId, Logger } from '../../core/logging';
+import type { Store } from '../../core/storage';
+import type { DutyChannelService } from './dutyChannel';
+import { aadObjectId, channelData, threadRootId } from './teams';
+import type { SendToConversation } from './youngPerson';
+
+export interface CardActionDeps {
+  esc: Escalation;
+  store: Store;
+  words: Words;
+  log: Logger;
+  config: Config;
+  duty: DutyChannelService;
+  sendToYoungPerson: SendToConversation;
+  now: () => Date;
+}
+
+const DONE_KEY: Record<AlertAction, string> = {
+  acknowledge: 'escalation:staff.acknowledged',
+  take_over: 'escalation:staff.takenOver',
+  resolve: 'escalation:staff.resolved',
+};
+const DONE_LINE: Record<AlertAction, string> = { acknowledge: 'Acknowledged', take_over: 'Taken over', resolve: 'Resolved' };
+
+const hhmm = (d: Date) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+
+/** The card action in this turn, if it is one of ours. */
+export function alertActionOf(ctx: TurnContext): AlertActionData | undefined {
+  const a = ctx.activity;
+  if (a.type === ActivityTypes.Invoke && a.name === 'adaptiveCard/action') {
+    const v = a.value as { action?: { verb?: string; data?: unknown } } | undefined;
+    return parseAlertAction(v?.action?.data, v?.action?.verb);
+  }
+  if (a.type === ActivityTypes.Message && a.value) return parseAlertAction(a.value);
+  return undefined;
+}
+
+/** The actor for core: the Entra object id, but only from the configured tenant when one is set. */
+function actorOf(ctx: TurnContext, config: Config): { id: string } {
+  const tenant = channelData(ctx).tenant?.id;
+  if (config.MicrosoftAppTenantId && tenant !== config.MicrosoftAppTenantId) return { id: 'other-tenant' };
+  return { id: aadObjectId(ctx) ?? 'unknown' };
+}
+
+function refusalText(words: Words, r: Extract<ActionResult, { ok: false }>): string {
+  switch (r.reason) {
+    case 'not_duty_worker':
+      return words.t('escalation:staff.notDutyWorker');
+    case 'unknown_alert':
+      return words.t('escalation:staff.unknownAlert');
+    case 'note_required':
+      return words.t('escalation:staff.noteRequired');
+    default:
+      if (r.handoff && r.alert && r.handoff.alertId !== r.alert.id) return words.t('escalation:staff.alreadyHandedOver');
+      if (r.handoff && !r.alert) return words.t('escalation:staff.alreadyHandedOver');
+      return words.t('escalation:staff.alreadyDone', { state: words.t(`escalation:states.${r.alert?.state ?? 'resolved'}`) });
+  }
+}
+
+/** Handles a card action: performs it, answers the presser, refreshes the card, tells the young person about a handoff. */
+export async function handleAlertAction(ctx: TurnContext, action: AlertActionData, deps: CardActionDeps): Promise<void> {
+  const { esc, words } = deps;
+  const result = await esc.act(action.action, action.alertId, actorOf(ctx, deps.config), action.note);
+  let card: object | undefined;
+  let message: string;
+  if (result.ok) {
+    message = words.t(DONE_KEY[action.action]);
+    const view = await esc.view(result.alert.id);
+    if (view) {
+      const who = ctx.activity.from?.name ?? 'a duty worker';
+      card = buildAlertCard(view, {
+        statusLine: `${DONE_LINE[action.action]} by ${who} at ${hhmm(deps.now())} (UK time)`,
+        round: view.alert.round,
+        actionType: ctx.activity.type === ActivityTypes.Invoke ? 'Action.Execute' : 'Action.Submit',
+      });
+    }
+    await afterAction(ctx, action.action, result, deps);
+  } else {
+    message = refusalText(words, result);
+  }
+
+  if (ctx.activity.type === ActivityTypes.Invoke) {
+    const body = card
+      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card }
+      : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message };
+    await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+    if (result.ok && action.action === 'take_over') await ctx.sendActivity(message);
+    return;
+  }
+  // Action.Submit: answer in the thread, and refresh the card the button was on.
+  await ctx.sendActivity(message);
+  if (card && ctx.activity.replyToId) {
+    try {
+      await ctx.updateActivity({ id: ctx.activity.replyToId, type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
+    } catch (err) {
+      deps.log.warn({ alertId: action.alertId, err: { message: (err as Error).message } }, 'alert card could not be refreshed');
+    }
+  }
+}
+
+async function afterAction(ctx: TurnContext, action: AlertAction, result: Extract<ActionResult, { ok: true }>, deps: CardActionDeps) {
+  const band = result.alert.ageBand;
+  if (action === 'take_over' && result.handoff) {
+    // The thread the worker pressed in is where the conversation is relayed.
+    const root = threadRootId(ctx.activity.conversation?.id);
+    if (root) {
+      const ref = TurnContext.getConversationReference(ctx.activity) as AlertThread['threadRef'];
+      delete (ref as Record<string, unknown>).activityId;
+      const thread: AlertThread = { round: result.alert.round, activityId: root, threadRef: ref, at: deps.now().toISOString() };
+      await deps.store.listPush(K.alertThreads(result.alert.id), thread);
+      await deps.store.setJson(K.threadAlert(hashId(ref.conversation!.id)), result.alert.id);
+    }
+    await tellYoungPerson(deps, result.handoff.conversationRef, deps.words.t('escalation:handoff.started', { band }), result.alert.id);
+  }
+  if (action === 'resolve' && result.handoff?.endedAt) {
+    await tellYoungPerson(deps, result.handoff.conversationRef, deps.words.t('escalation:handoff.ended', { band }), result.alert.id);
+  }
+}
+
+export async function tellYoungPerson(
+  deps: Pick<CardActionDeps, 'sendToYoungPerson' | 'log'>,
+  ref: Parameters<SendToConversation>[0],
+  text: string,
+  alertId: string,
+): Promise<boolean> {
+  try {
+    await deps.sendToYoungPerson(ref, text);
+    return true;
+  } catch (err) {
+    deps.log.error({ alertId, err: { message: (err as Error).message } }, 'could not send to the young person');
+    return false;
+  }
+}

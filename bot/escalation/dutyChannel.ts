@@ -1,0 +1,86 @@
+/**
+ * The duty team's Teams channel: where alert cards go, and where each card's thread carries a handoff.
+ *
+ * It is remembered when Starling is installed in a team by a duty worker (installationUpdate, or the
+ * conversationUpdate that adds the bot to a team), or when a duty worker @mentions Starling with
+ * "alerts here" in a channel. Someone not on DUTY_WORKER_IDS installing Starling elsewhere never moves it.
+ */
+import { CardFactory, CloudAdapter, TurnContext } from 'botbuilder';
+import { AlertThread, ConversationRef, DutyCardInfo, DutyChannel, escalationKeys as K } from '../../core/escalation';
+import { hashId } from '../../core/logging';
+import type { Store } from '../../core/storage';
+import { channelData, channelRef, threadRef } from './teams';
+
+export class NoDutyChannelError extends Error {
+  constructor() {
+    super('no duty channel yet: install Starling in the duty team, or have a duty worker type "@Starling alerts here" in the channel');
+    this.name = 'NoDutyChannelError';
+  }
+}
+
+export interface DutyChannelService {
+  get(): Promise<DutyChannel | undefined>;
+  /** Remembers the channel this turn is in. */
+  setFromTurn(ctx: TurnContext, setBy: string, at: string): Promise<DutyChannel>;
+  /** Posts an alert card as a new message in the channel and remembers its thread. */
+  sendCard(card: object, info: DutyCardInfo): Promise<void>;
+  /** Posts text in the thread of the alert's latest card (or in the channel if there is none). */
+  postInAlertThread(alertId: string, text: string): Promise<void>;
+  /** The alert whose card started this thread, if any. */
+  alertForThread(conversationId: string): Promise<string | undefined>;
+}
+
+const LEVEL_SUMMARY: Record<string, string> = { crisis: 'Crisis alert', safeguarding: 'Safeguarding alert' };
+
+export function createDutyChannel(deps: { adapter: CloudAdapter; store: Store; appId: string; now: () => Date }): DutyChannelService {
+  const { adapter, store, appId } = deps;
+
+  const get = () => store.getJson<DutyChannel>(K.dutyChannel());
+
+  async function send(ref: ConversationRef, activity: Record<string, unknown>): Promise<string | undefined> {
+    let id: string | undefined;
+    await adapter.continueConversationAsync(appId, ref as any, async (ctx) => {
+      id = (await ctx.sendActivity(activity))?.id;
+    });
+    return id;
+  }
+
+  return {
+    get,
+    async setFromTurn(ctx, setBy, at) {
+      const cd = channelData(ctx);
+      const dc: DutyChannel = {
+        ref: channelRef(TurnContext.getConversationReference(ctx.activity)),
+        teamId: cd.team?.id,
+        tenantId: cd.tenant?.id,
+        setBy,
+        setAt: at,
+      };
+      await store.setJson(K.dutyChannel(), dc);
+      return dc;
+    },
+    async sendCard(card, info) {
+      const dc = await get();
+      if (!dc) throw new NoDutyChannelError();
+      const id = await send(dc.ref, {
+        type: 'message',
+        summary: LEVEL_SUMMARY[info.level] ?? 'Alert',
+        attachments: [CardFactory.adaptiveCard(card)],
+      });
+      if (!id) return;
+      const thread: AlertThread = { round: info.round, activityId: id, threadRef: threadRef(dc.ref, id), at: deps.now().toISOString() };
+      await store.listPush(K.alertThreads(info.alertId), thread);
+      await store.setJson(K.threadAlert(hashId(thread.threadRef.conversation!.id)), info.alertId);
+    },
+    async postInAlertThread(alertId, text) {
+      const threads = await store.listRange<AlertThread>(K.alertThreads(alertId));
+      const latest = threads[threads.length - 1];
+      const ref = latest?.threadRef ?? (await get())?.ref;
+      if (!ref) throw new NoDutyChannelError();
+      await send(ref, { type: 'message', text, textFormat: 'plain' });
+    },
+    async alertForThread(conversationId) {
+      return store.getJson<string>(K.threadAlert(hashId(conversationId)));
+    },
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * The safety check. It is adapter middleware, so it sees every inbound message and card submission
+ * before any dialog does; no route around it exists (bot/server.ts installs it right after turn logging).
+ *
+ * For each message: run the detector over everything the young person wrote this turn (typed text and
+ * free text inside card submissions), with their last few messages as context; treat a check-in answer
+ * at the lowest step for "being safe" or "where you live" as a signal too; record the result on the turn
+ * and on the conversation's flag. For crisis or safeguarding: alert the duty team, answer calmly at once
+ * with the right routes, and offer to carry on. A flag is never cleared by the young person saying they
+ * are fine: only a duty worker clears it.
+ */
+import type { ConversationReference, Middleware, TurnContext } from 'botbuilder';
+import { ActivityTypes, TurnContext as TC } from 'botbuilder';
+import type { AgeBand } from '../../core/ageBands';
+import type { Words } from '../../core/i18n';
+import type { Logger } from '../../core/logging';
+import { AREA_IDS, AreaId, keys, LocalArea, Profile, Step } from '../../core/records/types';
+import {
+  checkInSignal,
+  Detector,
+  isDenial,
+  LEVEL_RANK,
+  nextFlag,
+  SafetyFlag,
+  SafetyResult,
+} from '../../core/safety';
+import type { Store } from '../../core/storage';
+import type { HelpRoutes } from '../../dialogs/types';
+import { withButtons, nav } from '../../dialogs/support/cards';
+import { conversationKey, turnInput, turnKeys, turnLog, userUid } from '../turnState';
+
+export interface AlertInput {
+  level: 'crisis' | 'safeguarding';
+  category: string | null;
+  reasons: string[];
+  conversationRef: Partial<ConversationReference>;
+  conversationKey: string;
+  uid: string;
+  ageBand?: AgeBand;
+  channel: string;
+  area?: LocalArea;
+  text: string;
+  recent: string[];
+}
+
+/** What the young person may truthfully be told about the alert. */
+export type AlertOutcome =
+  | { state: 'delivered_on_duty' }
+  | { state: 'delivered_off_duty'; nextOnDuty?: Date }
+  | { state: 'trying' }
+  | { state: 'no_route' };
+
+export interface AlertRaiser {
+  raise(input: AlertInput): Promise<AlertOutcome>;
+}
+
+export interface SafetyDeps {
+  detector: Detector;
+  store: Store;
+  words: Words;
+  help: HelpRoutes;
+  log: Logger;
+  alerts?: AlertRaiser;
+  /** true for the duty team's own channel: still checked and recorded, but staff are not alerted about themselves */
+  isDutyConversation?: (ctx: TurnContext) => Promise<boolean>;
+  now?: () => Date;
+}
+
+const RECENT_KEEP = 5;
+const RECENT_CHARS = 500;
+const RECENT_TTL_SECONDS = 24 * 3600;
+
+export const safetyKeys = {
+  flag: (convKey: string) => `safety:${convKey}:flag`,
+  notes: (convKey: string) => `safety:${convKey}:notes`,
+  recent: (convKey: string) => `conv:${convKey}:recent`,
+};
+
+/** The check-in step inside a card submission, if it is one. */
+function checkInAnswer(value: Record<string, unknown> | undefined): { area: AreaId; step: Step } | undefined {
+  if (!value || value.kind !== 'mystar.step') return undefined;
+  const area = value.area as AreaId;
+  const step = Number(value.step);
+  if (!AREA_IDS.includes(area) || !Number.isInteger(step) || step < 1 || step > 5) return undefined;
+  return { area, step: step as Step };
+}
+
+function higher(a: SafetyResult, b: SafetyResult): SafetyResult {
+  return LEVEL_RANK[b.level] > LEVEL_RANK[a.level] ? b : a;
+}
+
+const fmtWhen = (d: Date) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', hour: 'numeric', minute: '2-digit' }).format(d);
+
+export function safetyMiddleware(deps: SafetyDeps): Middleware {
+  const now = deps.now ?? (() => new Date());
+  return {
+    async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {
+      if (ctx.activity.type !== ActivityTypes.Message) return next();
+      const input = turnInput(ctx);
+      if (deps.isDutyConversation && (await deps.isDutyConversation(ctx))) {
+        if (input.freeText) ctx.turnState.set(turnKeys.safety, deps.detector.detect(input.freeText));
+        return next();
+      }
+      const log = turnLog(ctx, deps.log);
+      const convKey = conversationKey(ctx);
+      const recent = (await deps.store.getJson<string[]>(safetyKeys.recent(convKey))) ?? [];
+
+      let result: SafetyResult = input.freeText ? deps.detector.detect(input.freeText, { recent }) : { level: 'none', category: null, reasons: [] };
+      const answer = checkInAnswer(input.value);
+      if (answer) result = higher(result, checkInSignal(answer.area, answer.step));
+      ctx.turnState.set(turnKeys.safety, result);
+
+      if (input.freeText) {
+        const kept = [...recent, input.freeText.slice(-RECENT_CHARS)].slice(-RECENT_KEEP);
+        await deps.store.setJson(safetyKeys.recent(convKey), kept, RECENT_TTL_SECONDS);
+      }
+
+      const prev = await deps.store.getJson<SafetyFlag>(safetyKeys.flag(convKey));
+      const flag = nextFlag(prev, result, now());
+      if (JSON.stringify(flag) !== JSON.stringify(prev ?? null)) await deps.store.setJson(safetyKeys.flag(convKey), flag);
+
+      if (result.level !== 'none') {
+        log.info({ level: result.level, category: result.category }, 'safety result');
+        await deps.store.listPush(safetyKeys.notes(convKey), {
+          at: now().toISOString(),
+          level: result.level,
+          category: result.category,
+          reasons: result.reasons,
+        });
+      }
+
+      const profile = await deps.store.getJson<Profile>(keys.profile(userUid(ctx)));
+      const band = profile?.ageBand;
+      if (result.level === 'crisis' || result.level === 'safeguarding') {
+        const outcome = await raise(ctx, deps, result, input.freeText, recent, profile, convKey, log);
+        await ctx.sendActivity(reply(deps, result, outcome, profile));
+        return; // the dialogs do not treat this message as an answer; "carry on" goes back to where they were
+      }
+      if (prev?.flagged && input.text && isDenial(input.text)) {
+        const w = deps.words;
+        await ctx.sendActivity(
+          `${w.t('safety:denial', { band })}\n\n${deps.help.crisisText({ band, age: profile?.age, area: profile?.area })}`,
+        );
+      }
+      return next();
+    },
+  };
+}
+
+async function raise(
+  ctx: TurnContext,
+  deps: SafetyDeps,
+  result: SafetyResult,
+  text: string,
+  recent: string[],
+  profile: Profile | undefined,
+  convKey: string,
+  log: Logger,
+): Promise<AlertOutcome> {
+  if (!deps.alerts) {
+    log.warn({ level: result.level }, 'safety alert not sent: no alert route configured');
+    return { state: 'no_route' };
+  }
+  try {
+    return await deps.alerts.raise({
+      level: result.level as 'crisis' | 'safeguarding',
+      category: result.category,
+      reasons: result.reasons,
+      conversationRef: TC.getConversationReference(ctx.activity),
+      conversationKey: convKey,
+      uid: userUid(ctx),
+      ageBand: profile?.ageBand,
+      channel: ctx.activity.channelId,
+      area: profile?.area,
+      text,
+      recent,
+    });
+  } catch (err) {
+    // The alert could not even be queued: never claim a person was told.
+    log.error({ err }, 'safety alert could not be queued');
+    return { state: 'trying' };
+  }
+}
+
+function reply(deps: SafetyDeps, result: SafetyResult, outcome: AlertOutcome, profile: Profile | undefined) {
+  const w = deps.words;
+  const band = profile?.ageBand;
+  const parts = [w.t(`safety:open.${result.level}`, { band })];
+  if (result.category && w.has(`safety:category.${result.category}`, band)) parts.push(w.t(`safety:category.${result.category}`, { band }));
+  switch (outcome.state) {
+    case 'delivered_on_duty':
+      parts.push(w.t('safety:alert.deliveredOnDuty', { band }));
+      break;
+    case 'delivered_off_duty':
+      parts.push(
+        outcome.nextOnDuty
+          ? w.t('safety:alert.deliveredOffDuty', { band, when: fmtWhen(outcome.nextOnDuty) })
+          : w.t('safety:alert.deliveredOffDutyNoTime', { band }),
+      );
+      break;
+    case 'trying':
+      parts.push(w.t('safety:alert.trying', { band }));
+      break;
+    case 'no_route':
+      parts.push(w.t('safety:alert.noRoute', { band }));
+      break;
+  }
+  parts.push(w.t(`safety:routes.${result.level}`, { band }));
+  parts.push(deps.help.crisisText({ band, age: profile?.age, area: profile?.area }));
+  return withButtons(parts.join('\n\n'), [
+    { title: w.t('safety:buttons.carryOn', { band }), data: nav('resume') },
+    { title: w.t('safety:buttons.menu', { band }), data: nav('menu') },
+  ]);
+}

@@ -1,0 +1,39 @@
+/** Values the middleware puts on each turn for the dialogs to read. */
+import type { TurnContext } from 'botbuilder';
+import type { Logger } from '../core/logging';
+import type { TurnInput } from '../core/input';
+import { hashId } from '../core/logging';
+
+const K = {
+  turnId: 'starling.turnId',
+  log: 'starling.log',
+  input: 'starling.input',
+  uid: 'starling.uid',
+  safety: 'starling.safety',
+} as const;
+
+export const turnKeys = K;
+
+export function turnLog(ctx: TurnContext, fallback: Logger): Logger {
+  return (ctx.turnState.get(K.log) as Logger | undefined) ?? fallback;
+}
+
+export function turnInput(ctx: TurnContext): TurnInput {
+  return ctx.turnState.get(K.input) as TurnInput;
+}
+
+/** The young person's pseudonymous id: an HMAC of channel and user id (Teams: the Entra object id when present). */
+export function userUid(ctx: TurnContext): string {
+  const cached = ctx.turnState.get(K.uid) as string | undefined;
+  if (cached) return cached;
+  const a = ctx.activity;
+  const who = (a.from as { aadObjectId?: string } | undefined)?.aadObjectId ?? a.from?.id ?? 'unknown';
+  const uid = hashId(`${a.channelId}:${who}`);
+  ctx.turnState.set(K.uid, uid);
+  return uid;
+}
+
+/** A stable key for the conversation, hashed (safe for logs and Store keys). */
+export function conversationKey(ctx: TurnContext): string {
+  return hashId(`${ctx.activity.channelId}:${ctx.activity.conversation?.id ?? 'none'}`);
+}

@@ -1,0 +1,169 @@
+/**
+ * The Adaptive Card a duty team sees in its Teams channel: level, category, reasons, excerpt, age band,
+ * time, and the buttons Acknowledge, Take over and Resolve (with a note). Plain JSON, no botbuilder:
+ * the bot side wraps it with CardFactory.adaptiveCard and sends it proactively.
+ *
+ * Every action carries `{ starling: 'alert', action, alertId }` in its data, for Action.Execute (invoke
+ * "adaptiveCard/action", verb = "starling.alert.<action>") and Action.Submit alike. The words here are
+ * read by staff, not young people.
+ */
+import type { DeliveryAttempt, DeliveryRoute } from './routes';
+import type { AlertState, AlertView } from './types';
+
+export type AlertAction = 'acknowledge' | 'take_over' | 'resolve';
+export const ALERT_ACTIONS: readonly AlertAction[] = ['acknowledge', 'take_over', 'resolve'];
+export const ACTION_VERB_PREFIX = 'starling.alert.';
+
+export interface AlertActionData {
+  starling: 'alert';
+  action: AlertAction;
+  alertId: string;
+  note?: string;
+}
+
+/** Reads the action out of a card submit/execute payload; undefined when it is not one of ours. */
+export function parseAlertAction(data: unknown, verb?: string): AlertActionData | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const d = data as Record<string, unknown>;
+  const fromVerb = verb?.startsWith(ACTION_VERB_PREFIX) ? verb.slice(ACTION_VERB_PREFIX.length) : undefined;
+  const action = (fromVerb ?? d.action) as AlertAction;
+  if (d.starling !== 'alert' || !ALERT_ACTIONS.includes(action)) return undefined;
+  if (typeof d.alertId !== 'string' || !/^[\w-]{1,64}$/.test(d.alertId)) return undefined;
+  const note = typeof d.note === 'string' ? d.note.slice(0, 4000) : undefined;
+  return { starling: 'alert', action, alertId: d.alertId, note };
+}
+
+const LABEL: Record<string, string> = {
+  crisis: '🚨 Crisis alert',
+  safeguarding: '⚠️ Safeguarding alert',
+};
+const STATE_LABEL: Record<AlertState, string> = {
+  raised: 'Raised',
+  delivered: 'Waiting for someone to acknowledge',
+  reescalated: 'Re-escalated: not acknowledged in time',
+  acknowledged: 'Acknowledged',
+  taken_over: 'Taken over by a duty worker',
+  resolved: 'Resolved',
+};
+
+const EXCERPT_MAX = 600;
+const cut = (s: string) => (s.length > EXCERPT_MAX ? s.slice(0, EXCERPT_MAX) + '…' : s);
+
+const londonTime = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso)) + ' (UK time)';
+
+export interface CardOptions {
+  /** 'Action.Execute' (Universal Actions, lets the bot refresh the card) or 'Action.Submit' */
+  actionType?: 'Action.Execute' | 'Action.Submit';
+  /** a line under the title, e.g. "Acknowledged by Sam at 14:02" (the bot side supplies names) */
+  statusLine?: string;
+  /** round of this delivery (0 first, 1+ re-escalations) */
+  round?: number;
+}
+
+export function buildAlertCard(view: AlertView, opts: CardOptions = {}): Record<string, unknown> {
+  const a = view.alert;
+  const type = opts.actionType ?? 'Action.Execute';
+  const round = opts.round ?? 0;
+  const done = a.state === 'resolved';
+  const action = (act: AlertAction, title: string, extra: Record<string, unknown> = {}) => ({
+    type,
+    title,
+    ...(type === 'Action.Execute' ? { verb: ACTION_VERB_PREFIX + act } : {}),
+    data: { starling: 'alert', action: act, alertId: a.id },
+    ...extra,
+  });
+  const excerpt: Record<string, unknown>[] = view.texts
+    ? [
+        ...view.texts.context.map((m) => ({
+          type: 'TextBlock',
+          wrap: true,
+          isSubtle: true,
+          text: `${m.from === 'young_person' ? 'Young person' : 'Starling'}: ${cut(m.text)}`,
+        })),
+        { type: 'TextBlock', wrap: true, weight: 'Bolder', text: `Young person: ${cut(view.texts.trigger.text)}` },
+      ]
+    : [{ type: 'TextBlock', wrap: true, isSubtle: true, text: 'The message text is no longer kept (retention period over).' }];
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.4',
+    body: [
+      {
+        type: 'TextBlock',
+        size: 'Large',
+        weight: 'Bolder',
+        color: a.level === 'crisis' ? 'Attention' : 'Warning',
+        text: LABEL[a.level] ?? a.level,
+        wrap: true,
+      },
+      ...(round > 0
+        ? [{ type: 'TextBlock', weight: 'Bolder', color: 'Attention', wrap: true, text: `Not acknowledged yet: re-escalation ${round}` }]
+        : []),
+      { type: 'TextBlock', wrap: true, text: opts.statusLine ?? STATE_LABEL[a.state] },
+      {
+        type: 'FactSet',
+        facts: [
+          { title: 'Level', value: a.level },
+          { title: 'Category', value: a.category },
+          { title: 'Reasons', value: a.reasons.join(', ') || '—' },
+          { title: 'Age band', value: a.ageBand ?? 'not known' },
+          { title: 'Area', value: a.area ?? 'not known' },
+          { title: 'Channel', value: a.channel ?? 'not known' },
+          { title: 'Raised', value: londonTime(a.createdAt) },
+          { title: 'Alert', value: a.id },
+        ],
+      },
+      { type: 'Container', style: 'emphasis', items: [{ type: 'TextBlock', weight: 'Bolder', text: 'What was said' }, ...excerpt] },
+      ...(done
+        ? []
+        : [
+            {
+              type: 'Input.Text',
+              id: 'note',
+              isMultiline: true,
+              label: 'Resolution note (needed to resolve)',
+              placeholder: 'What was done, and by whom',
+              maxLength: 4000,
+            },
+          ]),
+    ],
+    actions: done
+      ? []
+      : [
+          action('acknowledge', 'Acknowledge'),
+          action('take_over', 'Take over'),
+          action('resolve', 'Resolve', type === 'Action.Execute' ? { associatedInputs: 'auto' } : {}),
+        ],
+  };
+}
+
+/** What the bot side is told besides the card, e.g. to remember which thread belongs to which alert. */
+export interface DutyCardInfo {
+  alertId: string;
+  level: string;
+  round: number;
+}
+
+export type SendToDutyChannel = (card: object, info: DutyCardInfo) => Promise<void>;
+
+export function createTeamsRoute(opts: { sendToDutyChannel: SendToDutyChannel; card?: Omit<CardOptions, 'round'> }): DeliveryRoute {
+  return {
+    name: 'teams',
+    async deliver(view: AlertView, attempt: DeliveryAttempt): Promise<void> {
+      await opts.sendToDutyChannel(buildAlertCard(view, { ...opts.card, round: attempt.round }), {
+        alertId: view.alert.id,
+        level: view.alert.level,
+        round: attempt.round,
+      });
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The young person's own goals, in the person-centred steps: choose one or two areas (prioritise),
+ * what good would look like (success), what gets in the way (what's stopping you), one small first
+ * step and when (action), saved with the check-in (record) and asked about next time.
+ */
+import type { AgeBand } from '../ageBands';
+import type { Words } from '../i18n';
+import type { Store } from '../storage';
+import { AREA_IDS, AreaId, CheckInRecord, GoalPlan } from '../records/types';
+import { checkInHistory } from './checkIns';
+import { areaInfo } from './content';
+import { areaName, joinAnd } from './labels';
+import { normaliseAnswer } from './parseAnswer';
+
+export const MAX_GOAL_AREAS = 2;
+const MAX_PLAN_TEXT = 500;
+
+/** Areas to offer, hardest first (answered ones by step, then skipped ones). */
+export function goalAreaOptions(rec: CheckInRecord): AreaId[] {
+  const answered = AREA_IDS.filter((a) => rec.answers[a]?.step != null).sort(
+    (x, y) => (rec.answers[x]!.step as number) - (rec.answers[y]!.step as number) || AREA_IDS.indexOf(x) - AREA_IDS.indexOf(y),
+  );
+  return [...answered, ...AREA_IDS.filter((a) => !answered.includes(a))];
+}
+
+export type GoalAreaChoice = { ok: true; areas: AreaId[] } | { ok: false; reason: 'unclear' | 'tooMany' };
+
+/** Reads "friends and school", "my feelings", "home" into one or two areas. */
+export function parseGoalAreas(text: string, words: Words, band?: AgeBand): GoalAreaChoice {
+  let rest = ` ${normaliseAnswer(text ?? '')} `;
+  const phrases: { phrase: string; area: AreaId }[] = [];
+  for (const a of AREA_IDS) {
+    for (const p of [...areaInfo(a).aliases, areaName(words, a, band), areaName(words, a)]) {
+      phrases.push({ phrase: normaliseAnswer(p), area: a });
+    }
+  }
+  phrases.sort((x, y) => y.phrase.length - x.phrase.length);
+  const found: AreaId[] = [];
+  for (const { phrase, area } of phrases) {
+    if (!phrase) continue;
+    const re = new RegExp(`(^|[^\\p{L}\\p{N}'])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[^\\p{L}\\p{N}'])`, 'u');
+    const m = re.exec(rest);
+    if (m) {
+      if (!found.includes(area)) found.push(area);
+      rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+    }
+  }
+  if (!found.length) return { ok: false, reason: 'unclear' };
+  if (found.length > MAX_GOAL_AREAS) return { ok: false, reason: 'tooMany' };
+  return { ok: true, areas: AREA_IDS.filter((a) => found.includes(a)) };
+}
+
+/** A free-text plan answer, tidied; undefined when skipped or empty. */
+export function planText(text: string | undefined): string | undefined {
+  const t = (text ?? '').replace(/[\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!t || /^(skip|pass|no|nope|nah|no thanks|don'?t know|dunno|idk|not sure)$/i.test(t)) return undefined;
+  return t.slice(0, MAX_PLAN_TEXT);
+}
+
+export function makePlan(
+  input: { areas: AreaId[]; goodLooksLike?: string; inTheWay?: string; firstStep?: string; when?: string },
+  now: () => Date = () => new Date(),
+): GoalPlan {
+  const areas = AREA_IDS.filter((a) => input.areas.includes(a)).slice(0, MAX_GOAL_AREAS);
+  const plan: GoalPlan = { areas, createdAt: now().toISOString() };
+  const g = planText(input.goodLooksLike);
+  const i = planText(input.inTheWay);
+  const f = planText(input.firstStep);
+  const w = planText(input.when);
+  if (g) plan.goodLooksLike = g;
+  if (i) plan.inTheWay = i;
+  if (f) plan.firstStep = f;
+  if (w) plan.when = w;
+  return plan;
+}
+
+export function goalAreaNames(plan: Pick<GoalPlan, 'areas'>, words: Words, band?: AgeBand): string {
+  return joinAnd(words, plan.areas.map((a) => areaName(words, a, band).toLowerCase()), band);
+}
+
+/** One line restating the plan, for the "I've saved your plan" message. */
+export function planSentence(plan: GoalPlan, words: Words, band?: AgeBand): string {
+  const parts = [goalAreaNames(plan, words, band)];
+  if (plan.firstStep) {
+    parts.push(
+      plan.when
+        ? words.t('mystar:goals.planLineWhen', { band, firstStep: plan.firstStep, when: plan.when })
+        : words.t('mystar:goals.planLine', { band, firstStep: plan.firstStep }),
+    );
+  }
+  return parts.join(': ');
+}
+
+/** The latest plan this young person made, with the check-in it belongs to. */
+export async function lastPlan(store: Store, uid: string): Promise<{ plan: GoalPlan; checkInId: string } | undefined> {
+  const all = await checkInHistory(store, uid);
+  const withPlan = [...all].reverse().find((r) => r.plan);
+  return withPlan ? { plan: withPlan.plan!, checkInId: withPlan.id } : undefined;
+}
+
+/** "Last time you said you'd ... — how did it go?" */
+export function followUpLine(plan: GoalPlan, words: Words, band?: AgeBand): string {
+  if (plan.firstStep && plan.when) return words.t('mystar:goals.followUp', { band, firstStep: plan.firstStep, when: plan.when });
+  if (plan.firstStep) return words.t('mystar:goals.followUpNoWhen', { band, firstStep: plan.firstStep });
+  return words.t('mystar:goals.followUpAreas', { band, areas: goalAreaNames(plan, words, band) });
+}

@@ -1,0 +1,261 @@
+/**
+ * The safety detector: rules from content/safety/ applied to the normalised message.
+ * Every result names, in plain words, the lexicon entries (and any modifiers) that produced it.
+ */
+import { Normaliser, type Tok } from './normalise';
+import { compile, PatternSet, patternWords, type Match } from './patterns';
+import type { LexiconEntry } from './schema';
+import { loadSafetyData, type SafetyData } from './load';
+import { LEVEL_RANK, type Detector, type SafetyCategory, type SafetyLevel, type SafetyResult } from './types';
+
+interface Hit {
+  entry: LexiconEntry;
+  level: SafetyLevel;
+  notes: string[];
+  tags: string[];
+}
+
+const MAX_RECENT = 5;
+const MAX_REASONS = 6;
+
+export function createDetectorFrom(data: SafetyData, where = 'content/safety'): Detector {
+  const { lexicon, normalise, rules } = data;
+  const groups = lexicon.groups;
+  const vocab = new Set<string>();
+  for (const g of Object.values(groups)) for (const w of g) if (!w.endsWith('*')) vocab.add(w.replace(/'/g, ''));
+  for (const e of lexicon.entries) for (const w of patternWords(e.pattern, groups)) vocab.add(w);
+  for (const v of Object.values(normalise.textspeak)) for (const w of v.split(' ')) vocab.add(w);
+  const norm = new Normaliser(normalise, vocab);
+  const ts = new Map(Object.entries(normalise.textspeak).map(([k, v]) => [k, v.split(' ')]));
+  const expand = (w: string) => ts.get(w) ?? [w];
+
+  const set = <T>(patterns: string[], item: (p: string) => T, file: string) =>
+    new PatternSet(patterns.map((p) => compile(p, item(p), groups, file, expand)));
+  const entries = new PatternSet(lexicon.entries.map((e) => compile(e.pattern, e, groups, `${where}/lexicon.json entry "${e.id}"`, expand)));
+  const masks = new PatternSet(lexicon.masks.map((m) => compile(m.pattern, m, groups, `${where}/lexicon.json mask "${m.id}"`, expand)));
+  const rf = `${where}/rules.json`;
+  const negation = set(rules.negationCues, (p) => p, rf);
+  const past = set(rules.pastCues, (p) => p, rf);
+  const still = set(rules.stillCues, (p) => p, rf);
+  const now = set(rules.nowCues, (p) => p, rf);
+  const trivial = set(rules.trivialTopics, (p) => p, rf);
+  const serious = set(rules.seriousCues, (p) => p, rf);
+  const fiction = set(rules.fictionCues, (p) => p, rf);
+  const clauseBreaks = new Set(rules.clauseBreaks);
+  const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'mine', 'we', 'us', 'our']);
+  const downPast = new Set<SafetyCategory>(rules.downgradeWhenPast);
+  const escalateNow = new Set<SafetyCategory>(rules.escalateWhenNow);
+  const prio = (c: SafetyCategory | null) => (c ? rules.priority.indexOf(c) : 99);
+
+  const negIgnore = new Set(rules.negationIgnoreAfter);
+  function negated(toks: Tok[], from: number, to: number): boolean {
+    for (const n of negation.find(toks, undefined, from, to)) {
+      const next = toks[n.end];
+      if (!next || !negIgnore.has(next.w)) return true;
+    }
+    return false;
+  }
+
+  /** sentence start/end per token, computed once per message (linear) */
+  const boundsCache = new WeakMap<Tok[], Array<[number, number]>>();
+  function sentenceBounds(toks: Tok[], i: number): [number, number] {
+    let all = boundsCache.get(toks);
+    if (!all) {
+      all = new Array(toks.length);
+      let a = 0;
+      for (let k = 0; k <= toks.length; k++) {
+        if (k === toks.length || toks[k].sent !== toks[a].sent) {
+          for (let j = a; j < k; j++) all[j] = [a, k];
+          a = k;
+        }
+      }
+      boundsCache.set(toks, all);
+    }
+    return all[i];
+  }
+  /** per-sentence cue look-ups, cached so many hits in one long sentence stay linear */
+  const cueCache = new WeakMap<Tok[], Map<string, boolean>>();
+  function cue(name: string, ps: PatternSet<string>, toks: Tok[], a: number, b: number): boolean {
+    let m = cueCache.get(toks);
+    if (!m) cueCache.set(toks, (m = new Map()));
+    const key = `${name}:${a}`;
+    let v = m.get(key);
+    if (v === undefined) m.set(key, (v = ps.any(toks, a, b)));
+    return v;
+  }
+
+  function hitsFor(toks: Tok[]): Hit[] {
+    if (toks.length === 0) return [];
+    const masked = new Uint8Array(toks.length);
+    for (const m of masks.find(toks)) for (let k = m.start; k < m.end; k++) masked[k] = 1;
+    const matches = entries.find(toks, masked);
+    if (matches.length === 0) return [];
+    const hits: Hit[] = [];
+    const gap = ageGapHit(toks);
+    if (gap) hits.push(gap);
+    const messageNow = now.any(toks);
+    const messageSerious = serious.any(toks);
+    for (const m of matches) hits.push(modify(m, toks, messageNow, messageSerious));
+    return hits;
+  }
+
+  const AGE_BEFORE = new Set(['is', 'am', 'are', 'aged', 'age', 'turned', 'turning', 'only', 'was']);
+  const AGE_AFTER = new Set(['year', 'years', 'yr', 'yrs', 'yo', 'y']);
+  /** "he's 22 and i'm 14", "a 25 year old": a big age gap with someone under 18 (a tag for the combos). */
+  function ageGapHit(toks: Tok[]): Hit | null {
+    const ages: number[] = [];
+    for (let i = 0; i < toks.length; i++) {
+      if (!/^\d{1,2}$/.test(toks[i].w)) continue;
+      const n = Number(toks[i].w);
+      if (n < 8 || n > 70) continue;
+      const before = i > 0 ? toks[i - 1].w : '';
+      const after = i + 1 < toks.length ? toks[i + 1].w : '';
+      if (AGE_BEFORE.has(before) || AGE_AFTER.has(after)) ages.push(n);
+    }
+    if (ages.length < 2) return null;
+    const lo = Math.min(...ages);
+    const hi = Math.max(...ages);
+    if (lo >= rules.ageGap.under || hi - lo < rules.ageGap.minGap) return null;
+    const entry: LexiconEntry = { id: 'age-gap', pattern: 'age-gap', category: null, level: 'none', rationale: 'Two ages with a big gap' };
+    return { entry, level: 'none', notes: [], tags: [rules.ageGap.tag] };
+  }
+
+  function modify(m: Match<LexiconEntry>, toks: Tok[], messageNow: boolean, messageSerious: boolean): Hit {
+    const e = m.item;
+    const flags = e.flags ?? [];
+    const [sa, sb] = sentenceBounds(toks, m.start);
+    let level: SafetyLevel = e.level;
+    const notes: string[] = [];
+    let softened = false;
+    // negation just before the phrase ("I'd never ...", "I'm not going to ..."), not across "but"
+    // a match that starts with "and"/"but"/"if" begins a new clause: a negation before it does not reach it
+    let from = clauseBreaks.has(toks[m.start].w) ? m.start : Math.max(sa, m.start - 3);
+    for (let k = m.start - 1; k >= from; k--) {
+      if (clauseBreaks.has(toks[k].w)) {
+        from = k + 1;
+        break;
+      }
+    }
+    if (!flags.includes('noNegate') && LEVEL_RANK[level] > LEVEL_RANK.concern && negated(toks, from, m.start)) {
+      level = 'concern';
+      notes.push('said with a negation (e.g. "not", "never"), so noted rather than alerted');
+      softened = true;
+    }
+    if (
+      !softened &&
+      e.category &&
+      downPast.has(e.category) &&
+      !flags.includes('noPast') &&
+      LEVEL_RANK[level] > LEVEL_RANK.concern &&
+      cue('past', past, toks, sa, sb) &&
+      !cue('still', still, toks, sa, sb)
+    ) {
+      level = 'concern';
+      notes.push('described as in the past (e.g. "used to", "years ago") with nothing saying it is happening again');
+      softened = true;
+    }
+    if (!softened && LEVEL_RANK[level] > LEVEL_RANK.concern && cue('fiction', fiction, toks, sa, sb)) {
+      let firstPerson = false;
+      for (let k = m.start; k < m.end; k++) if (FIRST_PERSON.has(toks[k].w)) firstPerson = true;
+      if (!firstPerson) {
+        level = 'concern';
+        notes.push('seems to be about a film, book or show, so noted rather than alerted');
+        softened = true;
+      }
+    }
+    if (!softened && flags.includes('hyperbole') && !messageSerious && cue('trivial', trivial, toks, sa, sb) && LEVEL_RANK[level] > LEVEL_RANK.concern) {
+      level = 'concern';
+      notes.push('looks like exaggeration about an everyday thing (homework, a game, a song), so noted rather than alerted');
+      softened = true;
+    }
+    if (!softened && e.category && escalateNow.has(e.category) && level === 'safeguarding' && messageNow) {
+      level = 'crisis';
+      notes.push('the message says it is happening now or tonight');
+    }
+    return { entry: e, level, notes, tags: softened ? [] : e.tags ?? [] };
+  }
+
+  function combos(hits: Hit[]): Hit[] {
+    const tags = new Set<string>();
+    for (const h of hits) for (const t of h.tags) tags.add(t);
+    if (tags.size < 2) return [];
+    const out: Hit[] = [];
+    for (const c of rules.combos) {
+      if (c.all.every((t) => tags.has(t))) {
+        const entry: LexiconEntry = { id: `combo:${c.id}`, pattern: c.id, category: c.category, level: c.level, rationale: c.rationale, subcategory: c.subcategory };
+        out.push({ entry, level: c.level, notes: ['several signals together'], tags: [] });
+      }
+    }
+    return out;
+  }
+
+  function assemble(hits: Hit[]): SafetyResult {
+    const real = hits.filter((h) => h.entry.category !== null && h.level !== 'none');
+    if (real.length === 0) return { level: 'none', category: null, reasons: [] };
+    real.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || prio(a.entry.category) - prio(b.entry.category));
+    const top = real[0];
+    const reasons: string[] = [];
+    const seen = new Set<string>();
+    for (const h of real) {
+      if (seen.has(h.entry.rationale)) continue;
+      seen.add(h.entry.rationale);
+      const cat = h.entry.category + (h.entry.subcategory ? `/${h.entry.subcategory}` : '');
+      const note = h.notes.length ? `; ${h.notes.join('; ')}` : '';
+      reasons.push(`${h.entry.rationale} (${cat}, ${h.level}${note})`);
+      if (reasons.length >= MAX_REASONS) break;
+    }
+    const res: SafetyResult = { level: top.level, category: top.entry.category, reasons };
+    if (top.entry.subcategory) res.subcategory = top.entry.subcategory;
+    return res;
+  }
+
+  function withContext(hits: Hit[], recent: string[]): Hit[] {
+    const ctxHits = hits.filter((h) => (h.entry.flags ?? []).includes('context') && h.entry.contextLevel && LEVEL_RANK[h.entry.contextLevel] > LEVEL_RANK[h.level]);
+    if (ctxHits.length === 0 || recent.length === 0) return hits;
+    const earlier: Hit[] = [];
+    for (const r of recent.slice(-MAX_RECENT)) {
+      const t = norm.tokens(r);
+      const h = hitsFor(t);
+      earlier.push(...h, ...combos(h));
+    }
+    const out = [...hits];
+    for (const h of ctxHits) {
+      const backing = earlier.find(
+        (x) => x.entry.category && (x.entry.category === h.entry.category || x.entry.category === 'suicide' || x.entry.category === 'self_harm') && LEVEL_RANK[x.level] >= LEVEL_RANK.concern,
+      );
+      if (backing) {
+        out.push({
+          entry: h.entry,
+          level: h.entry.contextLevel!,
+          notes: [`read with an earlier message in this conversation: ${lowerFirst(backing.entry.rationale)}`],
+          tags: [],
+        });
+      }
+    }
+    return out;
+  }
+
+  return {
+    detect(text: string, ctx?: { recent?: string[] }): SafetyResult {
+      try {
+        const toks = norm.tokens(text);
+        let hits = hitsFor(toks);
+        hits = hits.concat(combos(hits));
+        const recent = (ctx?.recent ?? []).filter((r): r is string => typeof r === 'string');
+        if (recent.length) hits = withContext(hits, recent);
+        return assemble(hits);
+      } catch (e) {
+        // never throw at a caller on a young person's message; fail safe to a concern the worker can see
+        return { level: 'concern', category: null, reasons: [`The safety check could not read this message (${(e as Error).message}); a person should look at it`] };
+      }
+    },
+  };
+}
+
+function lowerFirst(s: string): string {
+  return s ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+export function createDetector(): Detector {
+  return createDetectorFrom(loadSafetyData());
+}

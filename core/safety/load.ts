@@ -1,0 +1,48 @@
+/** Loads and validates the safety data in content/safety/ (once per detector). */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONTENT_DIR } from '../paths';
+import {
+  lexiconSchema,
+  normaliseSchema,
+  rulesSchema,
+  validate,
+  type LexiconData,
+  type NormaliseData,
+  type RulesData,
+} from './schema';
+
+export interface SafetyData {
+  lexicon: LexiconData;
+  normalise: NormaliseData;
+  rules: RulesData;
+}
+
+export const SAFETY_DIR = path.join(CONTENT_DIR, 'safety');
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`Cannot read safety data file ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`Safety data file ${file} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+export function loadSafetyData(dir = SAFETY_DIR): SafetyData {
+  const f = (n: string) => path.join(dir, n);
+  const lexicon = validate(lexiconSchema, readJson(f('lexicon.json')), f('lexicon.json'));
+  const normalise = validate(normaliseSchema, readJson(f('normalise.json')), f('normalise.json'));
+  const rules = validate(rulesSchema, readJson(f('rules.json')), f('rules.json'));
+  const ids = new Set<string>();
+  for (const e of lexicon.entries) {
+    if (ids.has(e.id)) throw new Error(`Invalid safety data in ${f('lexicon.json')}: duplicate entry id "${e.id}"`);
+    ids.add(e.id);
+  }
+  return { lexicon, normalise, rules };
+}

@@ -1,0 +1,250 @@
+/**
+ * Turns a message as young people type it into a list of plain words (tokens) with stems and sentence numbers.
+ * Handles: case, accents, emoji, leetspeak (k1ll, $uicide), letters spaced or dotted out (k i l l, s.h),
+ * symbols inside words (su!c!de, k*ll), missing apostrophes and text-speak (im, dont, kms), algospeak
+ * (unalive, sewerslide, seggs), and misspellings of key risk words (string distance, natural).
+ * Every step is a single pass over the text (linear time); results for words are cached.
+ */
+import { RegexpTokenizer } from 'natural/lib/natural/tokenizers';
+import { PorterStemmer } from 'natural/lib/natural/stemmers';
+import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance';
+import type { NormaliseData } from './schema';
+
+export interface Tok {
+  /** normalised word */
+  w: string;
+  /** Porter stem of w */
+  s: string;
+  /** sentence number */
+  sent: number;
+}
+
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
+const NUMBER_WITH_SUFFIX = /^\d+(st|nd|rd|th|am|pm|mg|g|kg|ml|k|s|x|yrs|yo|ft|m|km|p)?$/;
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'y'];
+const CACHE_LIMIT = 50000;
+
+const stemCache = new Map<string, string>();
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /^[a-z]+$/.test(word) ? PorterStemmer.stem(word) : word;
+    if (stemCache.size > CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+export class Normaliser {
+  private readonly tokenizer = new RegexpTokenizer({ pattern: /[^a-z0-9'@$!*|\u00c0-\uffff]+/ });
+  private readonly textspeak: Map<string, string[]>;
+  private readonly phrases: Map<string, string[]>;
+  private readonly emoji: Map<string, string>;
+  private readonly keyTerms: string[];
+  private readonly neverCorrect: Set<string>;
+  private readonly joinShort: Set<string>;
+  private readonly wordCache = new Map<string, string[]>();
+
+  /** vocab: every word the lexicon uses (words spaced out letter by letter only join into these) */
+  constructor(
+    data: NormaliseData,
+    private readonly vocab: Set<string>,
+  ) {
+    this.textspeak = new Map(Object.entries(data.textspeak).map(([k, v]) => [k, v.split(' ')]));
+    this.phrases = new Map(Object.entries(data.phrases).map(([k, v]) => [k, v.split(' ')]));
+    this.emoji = new Map(Object.entries(data.emoji));
+    this.keyTerms = data.keyTerms;
+    this.neverCorrect = new Set(data.neverCorrect);
+    this.joinShort = new Set(data.joinShort);
+  }
+
+  tokens(input: unknown): Tok[] {
+    let text = typeof input === 'string' ? input : '';
+    if (!text.trim()) return [];
+    text = text.toLowerCase().replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'");
+    if (/[^\x00-\x7f]/.test(text)) text = this.foldUnicode(text);
+    // letters separated by dots, dashes, slashes or stars: k.i.l.l, s/h, s-h
+    text = text.replace(/(?<=\b[a-z])[.\-_*/](?=[a-z]\b)/g, '');
+    const out: Tok[] = [];
+    // sentences end at . ? ! ; followed by a space or the end, or at a new line
+    const sentences = text.split(/[.?!;:]+(?=\s|$)|\n+|\s[-\u2013\u2014]+\s/);
+    for (let si = 0; si < sentences.length; si++) {
+      const raw = this.tokenizer.tokenize(sentences[si]);
+      const words = this.joinSpacedLetters(raw.map(trimPunct).filter((t) => t.length > 0));
+      const norm: string[] = [];
+      for (const w of words) for (const n of this.word(w)) norm.push(n);
+      const joined = this.joinPhrases(norm);
+      for (const w of joined) out.push({ w, s: stem(w), sent: si });
+    }
+    return out;
+  }
+
+  /** Accents off, emoji to words, other symbols to spaces. */
+  private foldUnicode(text: string): string {
+    text = text.normalize('NFKD').replace(/[\u0300-\u036f\ufe0f\u200d]/g, '');
+    let out = '';
+    for (const ch of text) {
+      const mapped = this.emoji.get(ch);
+      if (mapped !== undefined) out += ` ${mapped} `;
+      else if (/\p{Extended_Pictographic}/u.test(ch)) out += ' ';
+      else out += ch;
+    }
+    return out;
+  }
+
+  /** "k i l l" -> "kill", "s h" -> "sh", but "i k i l l" -> "i kill" and "u r" stays. */
+  private joinSpacedLetters(words: string[]): string[] {
+    const out: string[] = [];
+    let i = 0;
+    while (i < words.length) {
+      if (!/^[a-z]$/.test(words[i])) {
+        out.push(words[i++]);
+        continue;
+      }
+      let j = i;
+      while (j < words.length && /^[a-z]$/.test(words[j])) j++;
+      const run = words.slice(i, j);
+      i = j;
+      if (run.length < 2) {
+        out.push(...run);
+        continue;
+      }
+      let done = false;
+      // a spelt-out word is at most 20 letters: longer runs are tried only in that window (keeps this linear)
+      const maxLen = 20;
+      for (let a = 0; a < Math.min(run.length - 1, 3) && !done; a++) {
+        for (let b = Math.min(run.length, a + maxLen); b - a >= 2 && !done; b--) {
+          const cand = run.slice(a, b).join('');
+          if (this.isJoinable(cand)) {
+            out.push(...run.slice(0, a), cand, ...run.slice(b));
+            done = true;
+          }
+        }
+      }
+      if (!done) out.push(...run);
+    }
+    return out;
+  }
+
+  private isJoinable(w: string): boolean {
+    if (w.length <= 3) return this.joinShort.has(w);
+    return this.vocab.has(w) || this.textspeak.has(w) || this.keyTerms.includes(w);
+  }
+
+  /** One raw word -> one or more normalised words (cached). */
+  private word(raw: string): string[] {
+    const hit = this.wordCache.get(raw);
+    if (hit) return hit;
+    const res = this.normaliseWord(raw);
+    if (this.wordCache.size > CACHE_LIMIT) this.wordCache.clear();
+    this.wordCache.set(raw, res);
+    return res;
+  }
+
+  private normaliseWord(raw: string): string[] {
+    const ts = this.textspeak.get(raw);
+    if (ts) return ts;
+    let w = raw.replace(/'/g, '');
+    if (!w) return [];
+    const ts2 = this.textspeak.get(w);
+    if (ts2) return ts2;
+    if (/[0-9@$!|]/.test(w) && !NUMBER_WITH_SUFFIX.test(w) && /[a-z]/.test(w)) {
+      w = deLeet(w);
+      const ts3 = this.textspeak.get(w);
+      if (ts3) return ts3;
+    }
+    if (w.includes('*')) {
+      const filled = this.fillStars(w);
+      if (filled) return this.textspeak.get(filled) ?? [filled];
+      w = w.replace(/\*/g, '');
+      if (!w) return [];
+    }
+    if (/[^a-z0-9]/.test(w)) {
+      // other letters (other languages) stay as they are; stray symbols go
+      w = w.replace(/[@$!|*]/g, '');
+      return w ? [w] : [];
+    }
+    const corrected = this.correct(w);
+    if (corrected !== w) return this.textspeak.get(corrected) ?? [corrected];
+    return [w];
+  }
+
+  /** k*ll -> kill, s*icide -> suicide: try vowels for each star against the vocabulary. */
+  private fillStars(w: string): string | null {
+    const stars = (w.match(/\*/g) ?? []).length;
+    if (stars > 2 || w.replace(/\*/g, '').length < 2) return null;
+    const tries: string[] = [w];
+    for (let k = 0; k < stars; k++) {
+      const next: string[] = [];
+      for (const t of tries) for (const v of VOWELS) next.push(t.replace('*', v));
+      tries.splice(0, tries.length, ...next);
+    }
+    return tries.find((t) => this.vocab.has(t) || this.keyTerms.includes(t) || this.textspeak.has(t)) ?? null;
+  }
+
+  /** Misspelt key risk words (sucide, paracetomol, overdoes) -> the key word, by Damerau-Levenshtein distance. */
+  private correct(w: string): string {
+    if (w.length < 6 || this.vocab.has(w) || this.neverCorrect.has(w) || this.textspeak.has(w)) return w;
+    const max = w.length >= 9 ? 2 : 1;
+    let best = w;
+    let bestD = max + 1;
+    for (const k of this.keyTerms) {
+      if (Math.abs(k.length - w.length) > max) continue;
+      if (k[0] !== w[0] && k[1] !== w[1]) continue;
+      const d = DamerauLevenshteinDistance(w, k, { transposition_cost: 1 } as never);
+      if (d < bestD) {
+        bestD = d;
+        best = k;
+      }
+    }
+    return bestD <= max ? best : w;
+  }
+
+  /** Two-word replacements ("sewer slide"), and two halves of a split key word ("su icide"). */
+  private joinPhrases(words: string[]): string[] {
+    if (words.length < 2) return words;
+    const out: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      if (i + 1 < words.length) {
+        const pair = `${words[i]} ${words[i + 1]}`;
+        const rep = this.phrases.get(pair);
+        if (rep) {
+          out.push(...rep);
+          i++;
+          continue;
+        }
+        const cat = words[i] + words[i + 1];
+        if (cat.length >= 6 && this.keyTerms.includes(cat)) {
+          out.push(cat);
+          i++;
+          continue;
+        }
+      }
+      out.push(words[i]);
+    }
+    return out;
+  }
+}
+
+function trimPunct(t: string): string {
+  return t.replace(/^['!*|]+|['!*|]+$/g, '');
+}
+
+function deLeet(w: string): string {
+  let out = '';
+  for (let i = 0; i < w.length; i++) {
+    const c = w[i];
+    const m = LEET[c];
+    if (m === undefined) {
+      out += c;
+      continue;
+    }
+    const prev = w[i - 1];
+    const next = w[i + 1];
+    const letterBefore = prev !== undefined && /[a-z]/.test(prev);
+    const letterAfter = next !== undefined && /[a-z]/.test(next);
+    if ((c === '!' || c === '|') && !(letterBefore && letterAfter)) continue;
+    out += letterBefore || letterAfter ? m : c;
+  }
+  return out;
+}

@@ -1,0 +1,138 @@
+/**
+ * Schemas for the safety data in content/safety/ (lexicon.json, normalise.json, rules.json).
+ * Every lexicon entry carries a category, a level and a one-line rationale a duty worker can read.
+ *
+ * Pattern language (tokens separated by spaces, matched against the normalised, stemmed message):
+ *   word        the word or any form with the same stem (kill, kills, killing)
+ *   pre*        any word starting with "pre"
+ *   a|b|@g      any one of the alternatives (single words, prefixes or groups)
+ *   @group      any word of a group defined in lexicon.json "groups"
+ *   (a b|c|d e) any one of these word sequences
+ *   #n          a number written in digits
+ *   ?x          x is optional
+ *   ..N         up to N (1-5) words of anything, within the same sentence
+ */
+import { z } from 'zod';
+import { SAFETY_CATEGORIES, SAFETY_LEVELS } from './types';
+
+const level = z.enum(SAFETY_LEVELS);
+const category = z.enum(SAFETY_CATEGORIES);
+
+const ITEM = "(@[a-z_]+|#n|[a-z0-9']+\\*?)";
+const SINGLE = new RegExp(`^\\??(\\.\\.[1-5]|${ITEM}(\\|${ITEM})*)$`);
+const SEQ = `${ITEM}( ${ITEM})*`;
+const CHOICE = new RegExp(`^\\??\\(${SEQ}(\\|${SEQ})*\\)$`);
+/** Split a pattern into its elements: "(a b|c)" groups stay whole. */
+export function patternElements(p: string): string[] {
+  return p.trim().match(/\??\([^)]*\)|[^\s()]+|[()]/g) ?? [];
+}
+export const patternSchema = z
+  .string()
+  .min(1)
+  .refine((p) => patternElements(p).every((el) => SINGLE.test(el) || CHOICE.test(el)), {
+    message: 'pattern may only use words, word*, a|b, @group, #n, (two words|one), ?optional and ..N gaps',
+  })
+  .refine((p) => !/^\s*(\?|\.\.)/.test(p), { message: 'pattern must not start with an optional element or a gap' });
+
+export const FLAGS = ['hyperbole', 'noNegate', 'noPast', 'context'] as const;
+
+export const lexiconEntrySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_.-]+$/),
+    pattern: patternSchema,
+    category: category.nullable(),
+    level: level,
+    rationale: z.string().min(8).max(200),
+    subcategory: z.string().optional(),
+    tags: z.array(z.string()).optional(),
+    flags: z.array(z.enum(FLAGS)).optional(),
+    /** for "context" entries: the level reached when recent messages back it up */
+    contextLevel: level.optional(),
+  })
+  .strict()
+  .refine((e) => e.level === 'none' || e.category !== null, { message: 'an entry with a level above none needs a category' })
+  .refine((e) => !(e.flags ?? []).includes('context') || e.contextLevel !== undefined, {
+    message: 'a context entry needs contextLevel',
+  });
+
+export const maskSchema = z.object({ id: z.string(), pattern: patternSchema, rationale: z.string().min(8) }).strict();
+
+export const lexiconSchema = z
+  .object({
+    version: z.number().int(),
+    groups: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().regex(/^[a-z0-9']+\*?$/)).min(1)),
+    masks: z.array(maskSchema),
+    entries: z.array(lexiconEntrySchema).min(1),
+  })
+  .strict();
+
+export const normaliseSchema = z
+  .object({
+    /** whole-token replacements: text-speak, missing apostrophes, algospeak, common misspellings */
+    textspeak: z.record(z.string(), z.string()),
+    /** two-token replacements after text-speak, e.g. "sewer slide" */
+    phrases: z.record(z.string(), z.string()),
+    /** emoji to a word (others are dropped) */
+    emoji: z.record(z.string(), z.string()),
+    /** long risk words that misspellings are corrected to (string distance) */
+    keyTerms: z.array(z.string().min(4)),
+    /** common words never "corrected" to a key term */
+    neverCorrect: z.array(z.string()),
+    /** short words that letters spaced out may join into (s h -> sh) */
+    joinShort: z.array(z.string()),
+  })
+  .strict();
+
+export const comboSchema = z
+  .object({
+    id: z.string(),
+    all: z.array(z.string()).min(2),
+    category: category,
+    level: level,
+    subcategory: z.string().optional(),
+    rationale: z.string().min(8),
+  })
+  .strict();
+
+export const rulesSchema = z
+  .object({
+    negationCues: z.array(patternSchema),
+    /** a negation followed by one of these words does not negate what comes after ("never told anyone he ...") */
+    negationIgnoreAfter: z.array(z.string()),
+    pastCues: z.array(patternSchema),
+    stillCues: z.array(patternSchema),
+    nowCues: z.array(patternSchema),
+    trivialTopics: z.array(patternSchema),
+    /** a film, book or show: harm described there, not to the young person, is noted rather than alerted */
+    fictionCues: z.array(patternSchema),
+    /** negation does not reach across these words ("if i do not behave and he hits me") */
+    clauseBreaks: z.array(z.string()),
+    seriousCues: z.array(patternSchema),
+    downgradeWhenPast: z.array(category),
+    escalateWhenNow: z.array(category),
+    priority: z.array(category),
+    combos: z.array(comboSchema),
+    /** two ages in one message ("he's 22 and i'm 14"): a gap this big with the younger under `under` adds `tag` */
+    ageGap: z.object({ minGap: z.number().int().min(1), under: z.number().int(), tag: z.string() }).strict(),
+  })
+  .strict();
+
+export type LexiconData = z.infer<typeof lexiconSchema>;
+export type LexiconEntry = z.infer<typeof lexiconEntrySchema>;
+export type NormaliseData = z.infer<typeof normaliseSchema>;
+export type RulesData = z.infer<typeof rulesSchema>;
+
+/** Validate parsed JSON; throws an Error naming the file and the failing entry (id where there is one). */
+export function validate<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  let where = issue.path.join('.');
+  // name the entry by its id when the path goes through an array of entries
+  if (issue.path.length >= 2 && typeof issue.path[1] === 'number') {
+    const list = (data as Record<string, unknown>)[String(issue.path[0])];
+    const item = Array.isArray(list) ? (list[issue.path[1]] as { id?: unknown } | undefined) : undefined;
+    if (item && typeof item.id === 'string') where += ` (id "${item.id}")`;
+  }
+  throw new Error(`Invalid safety data in ${file} at ${where || '(root)'}: ${issue.message}`);
+}

@@ -1,0 +1,55 @@
+/**
+ * One storage interface, two backings (memory and Redis).
+ *
+ * The first three methods have the shape of botbuilder's `Storage`, so conversation and user state
+ * use a Store directly, with the same eTag rule: a write whose eTag is set and not "*" succeeds only
+ * when it matches the stored item's eTag; a stale write is rejected, never silently overwrites.
+ *
+ * The rest serve Starling's own records (check-ins, alerts, audit): JSON documents, append-only lists
+ * and sets used as indexes. This file imports nothing from botbuilder.
+ */
+
+export interface StoreItem {
+  eTag?: string;
+  [key: string]: unknown;
+}
+export type StoreItems = Record<string, any>;
+
+export class ETagConflictError extends Error {
+  constructor(public readonly key: string) {
+    super(`Storage: error writing "${key}" due to eTag conflict.`);
+    this.name = 'ETagConflictError';
+  }
+}
+
+export interface Store {
+  readonly kind: 'memory' | 'redis';
+
+  // --- botbuilder Storage shape ---
+  read(keys: string[]): Promise<StoreItems>;
+  write(changes: StoreItems): Promise<void>;
+  delete(keys: string[]): Promise<void>;
+
+  // --- documents ---
+  getJson<T>(key: string): Promise<T | undefined>;
+  /** Writes a document; with ttlSeconds it expires by itself. */
+  setJson(key: string, value: unknown, ttlSeconds?: number): Promise<void>;
+  /** Writes only if no document is at key yet. Returns true when it wrote. */
+  setJsonIfAbsent(key: string, value: unknown, ttlSeconds?: number): Promise<boolean>;
+  /** Removes documents, lists and sets alike. */
+  remove(keys: string[]): Promise<void>;
+
+  // --- append-only lists ---
+  listPush(key: string, value: unknown): Promise<void>;
+  /** Items from start to end inclusive (negative counts from the end, as in Redis LRANGE). */
+  listRange<T>(key: string, start?: number, end?: number): Promise<T[]>;
+
+  // --- sets (indexes) ---
+  setAdd(key: string, member: string): Promise<void>;
+  setRemove(key: string, member: string): Promise<void>;
+  setMembers(key: string): Promise<string[]>;
+
+  /** Resolves when the backing answers; rejects when it does not (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,157 @@
+/**
+ * The main menu and the router. Every feature is a child dialog; typed words and button presses lead
+ * to the same place. Whatever dialog is running, a young person can always say (or press):
+ * "menu"/"stop" (leave it), "help" (the help routes, then back where they were), "carry on"
+ * (after a safety interruption: repeat the last question) or "about" (who Starling is, who sees what).
+ * Input Starling does not understand gets a friendly "here is what I can do", never a dead end.
+ */
+import {
+  ComponentDialog,
+  DialogContext,
+  DialogTurnResult,
+  DialogTurnStatus,
+  WaterfallDialog,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { normalisePhrase } from '../core/intents';
+import type { TurnInput } from '../core/input';
+import { readTurnInput } from '../core/input';
+import { InputPrompt } from './support/inputPrompt';
+import { withButtons, nav, Button } from './support/cards';
+import { bandOf, profileOf } from './support/profile';
+import type { DialogDeps, Feature } from './types';
+
+export const MAIN_DIALOG = 'main';
+const FLOW = 'main.flow';
+const MENU_PROMPT = 'main.menu';
+
+/** Intents the router handles itself rather than a feature. */
+const BUILT_IN = new Set(['menu', 'stop', 'resume', 'about', 'help']);
+
+interface MenuOptions {
+  returning?: boolean;
+  notUnderstood?: boolean;
+}
+
+export class MainDialog extends ComponentDialog {
+  private readonly features: Feature[];
+
+  constructor(
+    private readonly deps: DialogDeps,
+    features: Feature[],
+  ) {
+    super(MAIN_DIALOG);
+    this.features = [...features].sort((a, b) => (a.order ?? 50) - (b.order ?? 50));
+    this.addDialog(new InputPrompt(MENU_PROMPT));
+    this.addDialog(new WaterfallDialog(FLOW, [this.menuStep.bind(this), this.routeStep.bind(this), this.loopStep.bind(this)]));
+    for (const f of this.features) this.addDialog(f.create(deps));
+    this.initialDialogId = FLOW;
+  }
+
+  private has(id: string): boolean {
+    return this.features.some((f) => f.id === id);
+  }
+
+  private async menuButtons(dc: DialogContext): Promise<Button[]> {
+    const band = await bandOf(dc.context, this.deps.store);
+    const w = this.deps.words;
+    const buttons: Button[] = this.features
+      .filter((f) => f.menuLabelKey)
+      .map((f) => ({ title: w.t(f.menuLabelKey!, { band }), data: nav(f.id) }));
+    if (!this.has('help')) buttons.push({ title: w.t('common:menu.help', { band }), data: nav('help') });
+    buttons.push({ title: w.t('common:menu.about', { band }), data: nav('about') });
+    return buttons;
+  }
+
+  private async menuStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const opts = (step.options ?? {}) as MenuOptions;
+    const band = await bandOf(step.context, this.deps.store);
+    const w = this.deps.words;
+    const key = opts.notUnderstood ? 'common:menu.notUnderstood' : opts.returning ? 'common:menu.again' : 'common:menu.prompt';
+    const prompt = withButtons(w.pick(key, { band }), await this.menuButtons(step));
+    return step.prompt(MENU_PROMPT, { prompt });
+  }
+
+  /** Which feature or built-in the input asks for, from a button's data, a typed phrase, a menu label or its number. */
+  private async choose(dc: DialogContext, input: TurnInput): Promise<string | undefined> {
+    const v = input.value;
+    if (v && v.kind === 'nav' && typeof v.intent === 'string') return v.intent;
+    if (!input.text) return undefined;
+    const intent = this.deps.intents.match(input.text);
+    if (intent) return intent;
+    const buttons = await this.menuButtons(dc);
+    const n = normalisePhrase(input.text);
+    const byLabel = buttons.find((b) => normalisePhrase(b.title) === n);
+    if (byLabel) return String(byLabel.data.intent);
+    if (/^\d{1,2}$/.test(n) && buttons[Number(n) - 1]) return String(buttons[Number(n) - 1].data.intent);
+    return undefined;
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const input = step.result as TurnInput;
+    const choice = await this.choose(step, input);
+    if (choice && this.has(choice)) return step.beginDialog(choice);
+    if (choice && BUILT_IN.has(choice)) {
+      await this.builtIn(step, choice);
+      return step.next();
+    }
+    return step.replaceDialog(FLOW, { notUnderstood: true } satisfies MenuOptions);
+  }
+
+  private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.replaceDialog(FLOW, { returning: true } satisfies MenuOptions);
+  }
+
+  /** The built-in answers: about/privacy and help (when no help feature is registered). */
+  private async builtIn(dc: DialogContext, intent: string): Promise<void> {
+    const band = await bandOf(dc.context, this.deps.store);
+    const w = this.deps.words;
+    if (intent === 'about') {
+      await dc.context.sendActivity(w.t('common:about', { band }));
+    } else if (intent === 'help') {
+      const p = await profileOf(dc.context, this.deps.store);
+      await dc.context.sendActivity(
+        `${w.t('common:help.intro', { band })}\n\n${this.deps.help.crisisText({ band, age: p?.age, area: p?.area })}`,
+      );
+    }
+  }
+
+  /** Interruptions: words that work whatever is running. */
+  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    const a = inner.context.activity;
+    if (a.type === 'message') {
+      const input = readTurnInput(a.text, a.value);
+      const v = input.value;
+      const intent =
+        v && v.kind === 'nav' && typeof v.intent === 'string' ? v.intent : input.text ? this.deps.intents.match(input.text) : undefined;
+      const activeId = inner.activeDialog?.id;
+      const inFeature = activeId !== undefined && activeId !== FLOW && activeId !== MENU_PROMPT;
+      if (intent === 'menu' || intent === 'stop') {
+        if (inFeature) {
+          const band = await bandOf(inner.context, this.deps.store);
+          await inner.context.sendActivity(this.deps.words.t('common:stopped', { band }));
+          await inner.cancelAllDialogs();
+          return inner.beginDialog(FLOW, { returning: true } satisfies MenuOptions);
+        }
+      } else if (intent === 'resume') {
+        if (inFeature) {
+          await inner.repromptDialog();
+          return { status: DialogTurnStatus.waiting };
+        }
+        return inner.replaceDialog(FLOW, { returning: true } satisfies MenuOptions);
+      } else if (intent === 'help' || intent === 'about') {
+        if (intent === 'help' && this.has('help')) {
+          if (activeId !== 'help') return inner.beginDialog('help');
+        } else {
+          await this.builtIn(inner, intent);
+          if (inFeature) {
+            await inner.repromptDialog();
+            return { status: DialogTurnStatus.waiting };
+          }
+          return inner.replaceDialog(FLOW, { returning: true } satisfies MenuOptions);
+        }
+      }
+    }
+    return super.onContinueDialog(inner);
+  }
+}

@@ -1,0 +1,85 @@
+/** The duty team's Adaptive Card and the actions that come back from it. */
+import { buildAlertCard, createTeamsRoute, parseAlertAction } from '../../core/escalation';
+import type { AlertRecord } from '../../core/escalation';
+import { TRIGGER } from './helpers';
+
+const alert: AlertRecord = {
+  id: '3f2a1c9e-0000-4000-8000-000000000001',
+  createdAt: '2026-07-01T13:05:00.000Z',
+  level: 'crisis',
+  category: 'suicide',
+  reasons: ['plan', 'means'],
+  uid: 'u_abc',
+  ageBand: '12-15',
+  channel: 'msteams',
+  area: 'warwickshire',
+  conversationKey: 'c0123456789abcdef',
+  conversationRef: { channelId: 'msteams', conversation: { id: 'a:1' } },
+  state: 'delivered',
+  history: [],
+  round: 0,
+};
+const texts = { trigger: { from: 'young_person' as const, text: TRIGGER }, context: [{ from: 'starling' as const, text: 'How are you today?' }] };
+
+const textOf = (card: object) => JSON.stringify(card);
+
+describe('alert card', () => {
+  it('shows level, category, reasons, excerpt, age band and time (UK), with three buttons carrying the alert id', () => {
+    const card = buildAlertCard({ alert, texts }) as any;
+    const s = textOf(card);
+    expect(card.type).toBe('AdaptiveCard');
+    for (const want of ['Crisis alert', 'suicide', 'plan, means', '12-15', 'warwickshire', TRIGGER, 'Starling: How are you today?', '14:05 (UK time)']) {
+      expect(s).toContain(want);
+    }
+    expect(card.actions.map((a: any) => [a.type, a.title, a.verb, a.data.alertId])).toEqual([
+      ['Action.Execute', 'Acknowledge', 'starling.alert.acknowledge', alert.id],
+      ['Action.Execute', 'Take over', 'starling.alert.take_over', alert.id],
+      ['Action.Execute', 'Resolve', 'starling.alert.resolve', alert.id],
+    ]);
+    expect(card.body.some((b: any) => b.type === 'Input.Text' && b.id === 'note')).toBe(true);
+  });
+
+  it('says when it is a re-escalation, and offers no buttons once resolved', () => {
+    expect(textOf(buildAlertCard({ alert, texts }, { round: 2 }))).toContain('re-escalation 2');
+    const done = buildAlertCard({ alert: { ...alert, state: 'resolved' }, texts }, { actionType: 'Action.Submit' }) as any;
+    expect(done.actions).toEqual([]);
+  });
+
+  it('says when the text is no longer kept', () => {
+    expect(textOf(buildAlertCard({ alert }))).toContain('no longer kept');
+  });
+
+  it('the Teams route hands the card to the bot side', async () => {
+    const sent: object[] = [];
+    const route = createTeamsRoute({ sendToDutyChannel: async (c) => void sent.push(c) });
+    await route.deliver({ alert, texts }, { number: 1, round: 1, routeSet: 'backup', idempotencyKey: 'k' });
+    expect(route.name).toBe('teams');
+    expect(textOf(sent[0])).toContain('re-escalation 1');
+  });
+});
+
+describe('parseAlertAction', () => {
+  it('reads Action.Execute (verb) and Action.Submit (data) payloads, with the note', () => {
+    expect(parseAlertAction({ starling: 'alert', action: 'acknowledge', alertId: alert.id }, 'starling.alert.resolve')).toMatchObject({ action: 'resolve' });
+    expect(parseAlertAction({ starling: 'alert', action: 'resolve', alertId: alert.id, note: 'done' })).toEqual({
+      starling: 'alert',
+      action: 'resolve',
+      alertId: alert.id,
+      note: 'done',
+    });
+  });
+
+  it('ignores anything that is not one of our actions', () => {
+    for (const bad of [
+      undefined,
+      'text',
+      { action: 'acknowledge', alertId: alert.id },
+      { starling: 'alert', action: 'delete', alertId: alert.id },
+      { starling: 'alert', action: 'acknowledge', alertId: '../x' },
+      { starling: 'alert', action: 'acknowledge', alertId: 'x'.repeat(65) },
+      { starling: 'alert', action: 'acknowledge' },
+    ]) {
+      expect(parseAlertAction(bad)).toBeUndefined();
+    }
+  });
+});
