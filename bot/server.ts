@@ -21,7 +21,8 @@ import type { DialogDeps } from '../dialogs/types';
 import { activityProblem } from './activitySchema';
 import { createAdapter, installTurnErrorHandler } from './adapter';
 import { createHelpRoutes } from './helpRoutes';
-import { safetyMiddleware, AlertRaiser } from './middleware/safety';
+import { checkInAnswerHook, safetyMiddleware, AlertRaiser, SafetyDeps } from './middleware/safety';
+import { startReminders, Reminders } from './reminders';
 import { turnLogMiddleware } from './middleware/turnLog';
 import { StarlingBot } from './starlingBot';
 import { createEscalationIntegration, EscalationIntegration } from './escalation';
@@ -37,6 +38,8 @@ export interface AppOptions {
   now?: () => Date;
   /** replaces the escalation integration's alert raiser (tests) */
   alerts?: AlertRaiser;
+  /** start the reminders loop (default true; tests that drive reminders themselves turn it off) */
+  reminders?: boolean;
 }
 
 export interface App {
@@ -50,6 +53,8 @@ export interface App {
   detector: Detector;
   directory: Directory;
   escalation: EscalationIntegration;
+  /** the "waiting for help" reminders loop (off when AppOptions.reminders is false) */
+  reminders?: Reminders;
   /** Listens and resolves with the base URL, e.g. http://127.0.0.1:3978 */
   listen(port?: number, host?: string): Promise<string>;
   /** Graceful stop: no new requests, turns in flight finish, storage closes. */
@@ -73,23 +78,27 @@ export async function createApp(opts: AppOptions): Promise<App> {
   installTurnErrorHandler(adapter, { log, words, help, store });
   const escalation = await createEscalationIntegration({ adapter, store, config, log, words, now });
   // Order matters: turn log, then the safety check on everything, then escalation (duty channel, handoff relay).
+  const safety: SafetyDeps = {
+    detector,
+    store,
+    words,
+    help,
+    log,
+    alerts: opts.alerts ?? escalation.alerts,
+    isDutyConversation: escalation.isDutyConversation,
+    now,
+  };
   adapter.use(turnLogMiddleware(log));
-  adapter.use(
-    safetyMiddleware({
-      detector,
-      store,
-      words,
-      help,
-      log,
-      alerts: opts.alerts ?? escalation.alerts,
-      isDutyConversation: escalation.isDutyConversation,
-      now,
-    }),
-  );
+  adapter.use(safetyMiddleware(safety));
   for (const m of escalation.middleware) adapter.use(m);
 
   const conversationState = new ConversationState(store);
-  const deps: DialogDeps = { store, words, log, config, intents, help, now, extras: {} };
+  const extras = {
+    directory,
+    // typed check-in answers at the lowest step for "being safe" / "where you live" are safety signals too
+    onCheckInAnswer: checkInAnswerHook(safety),
+  };
+  const deps: DialogDeps = { store, words, log, config, intents, help, now, extras };
   const mainDialog = new MainDialog(deps, features);
   const bot = new StarlingBot({ conversationState, mainDialog, words, store, help, log, config });
 
@@ -100,6 +109,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   let baseUrl = `http://127.0.0.1:${config.PORT}`;
   const web = registerWebChannel(server, { adapter, bot, config, log, baseUrl: () => baseUrl });
   registerReportRoutes(server, { store, config, log });
+
+  const reminders =
+    opts.reminders === false ? undefined : startReminders({ adapter, store, log, config, words, now, appId: config.MicrosoftAppId });
 
   let inFlight = 0;
   let closing = false;
@@ -151,6 +163,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     detector,
     directory,
     escalation,
+    reminders,
     listen(port = config.PORT, host = '0.0.0.0') {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -163,11 +176,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     async close() {
       closing = true;
+      await reminders?.stop();
+      // The built-in Direct Line posts the bot's replies back to this same server, so it closes first.
+      await web.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (inFlight > 0) {
         await Promise.race([new Promise<void>((r) => (idle = r)), new Promise((r) => setTimeout(r, 10000))]);
       }
-      await web.close();
       await escalation.close();
       await store.close();
     },

@@ -93,7 +93,6 @@ const fmtWhen = (d: Date) =>
   new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', hour: 'numeric', minute: '2-digit' }).format(d);
 
 export function safetyMiddleware(deps: SafetyDeps): Middleware {
-  const now = deps.now ?? (() => new Date());
   return {
     async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {
       if (ctx.activity.type !== ActivityTypes.Message) return next();
@@ -116,24 +115,16 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
         await deps.store.setJson(safetyKeys.recent(convKey), kept, RECENT_TTL_SECONDS);
       }
 
-      const prev = await deps.store.getJson<SafetyFlag>(safetyKeys.flag(convKey));
-      const flag = nextFlag(prev, result, now());
-      if (JSON.stringify(flag) !== JSON.stringify(prev ?? null)) await deps.store.setJson(safetyKeys.flag(convKey), flag);
-
-      if (result.level !== 'none') {
-        log.info({ level: result.level, category: result.category }, 'safety result');
-        await deps.store.listPush(safetyKeys.notes(convKey), {
-          at: now().toISOString(),
-          level: result.level,
-          category: result.category,
-          reasons: result.reasons,
-        });
-      }
-
+      const prev = await record(ctx, deps, result, convKey);
       const profile = await deps.store.getJson<Profile>(keys.profile(userUid(ctx)));
       const band = profile?.ageBand;
       if (result.level === 'crisis' || result.level === 'safeguarding') {
         const outcome = await raise(ctx, deps, result, input.freeText, recent, profile, convKey, log);
+        if (answer && result.subcategory?.startsWith('check_in_')) {
+          // Only the check-in answer raised it: say so kindly, then let the check-in record the answer and go on.
+          await ctx.sendActivity(checkInReply(deps, outcome, profile));
+          return next();
+        }
         await ctx.sendActivity(reply(deps, result, outcome, profile));
         return; // the dialogs do not treat this message as an answer; "carry on" goes back to where they were
       }
@@ -145,6 +136,46 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
       }
       return next();
     },
+  };
+}
+
+/** Keeps the conversation's flag and the worker's notes up to date; returns the flag as it was before. */
+async function record(ctx: TurnContext, deps: SafetyDeps, result: SafetyResult, convKey: string): Promise<SafetyFlag | undefined> {
+  const now = deps.now ?? (() => new Date());
+  const prev = await deps.store.getJson<SafetyFlag>(safetyKeys.flag(convKey));
+  const flag = nextFlag(prev, result, now());
+  if (JSON.stringify(flag) !== JSON.stringify(prev ?? null)) await deps.store.setJson(safetyKeys.flag(convKey), flag);
+  if (result.level !== 'none') {
+    turnLog(ctx, deps.log).info({ level: result.level, category: result.category }, 'safety result');
+    await deps.store.listPush(safetyKeys.notes(convKey), {
+      at: now().toISOString(),
+      level: result.level,
+      category: result.category,
+      reasons: result.reasons,
+    });
+  }
+  return prev;
+}
+
+/**
+ * For dialogs/checkin (deps.extras.onCheckInAnswer): a check-in answer the young person TYPED ("1", "red",
+ * "really bad") is a signal too. Card presses are already handled in the middleware above, so only typed
+ * answers act here; the check-in has recorded the answer and carries on after the reply.
+ */
+export function checkInAnswerHook(deps: SafetyDeps) {
+  return async (ctx: TurnContext, answer: { area: AreaId; step: Step; typed: boolean }): Promise<void> => {
+    if (!answer.typed) return;
+    const result = checkInSignal(answer.area, answer.step);
+    if (result.level !== 'crisis' && result.level !== 'safeguarding') return;
+    const convKey = conversationKey(ctx);
+    const prevTurn = ctx.turnState.get(turnKeys.safety) as SafetyResult | undefined;
+    ctx.turnState.set(turnKeys.safety, prevTurn ? higher(prevTurn, result) : result);
+    await record(ctx, deps, result, convKey);
+    const profile = await deps.store.getJson<Profile>(keys.profile(userUid(ctx)));
+    const recent = (await deps.store.getJson<string[]>(safetyKeys.recent(convKey))) ?? [];
+    const text = turnInput(ctx).freeText;
+    const outcome = await raise(ctx, deps, result, text, recent.slice(0, -1), profile, convKey, turnLog(ctx, deps.log));
+    await ctx.sendActivity(checkInReply(deps, outcome, profile));
   };
 }
 
@@ -183,33 +214,44 @@ async function raise(
   }
 }
 
+function outcomeText(w: Words, outcome: AlertOutcome, band: AgeBand | undefined): string {
+  switch (outcome.state) {
+    case 'delivered_on_duty':
+      return w.t('safety:alert.deliveredOnDuty', { band });
+    case 'delivered_off_duty':
+      return outcome.nextOnDuty
+        ? w.t('safety:alert.deliveredOffDuty', { band, when: fmtWhen(outcome.nextOnDuty) })
+        : w.t('safety:alert.deliveredOffDutyNoTime', { band });
+    case 'trying':
+      return w.t('safety:alert.trying', { band });
+    case 'no_route':
+      return w.t('safety:alert.noRoute', { band });
+  }
+}
+
 function reply(deps: SafetyDeps, result: SafetyResult, outcome: AlertOutcome, profile: Profile | undefined) {
   const w = deps.words;
   const band = profile?.ageBand;
   const parts = [w.t(`safety:open.${result.level}`, { band })];
   if (result.category && w.has(`safety:category.${result.category}`, band)) parts.push(w.t(`safety:category.${result.category}`, { band }));
-  switch (outcome.state) {
-    case 'delivered_on_duty':
-      parts.push(w.t('safety:alert.deliveredOnDuty', { band }));
-      break;
-    case 'delivered_off_duty':
-      parts.push(
-        outcome.nextOnDuty
-          ? w.t('safety:alert.deliveredOffDuty', { band, when: fmtWhen(outcome.nextOnDuty) })
-          : w.t('safety:alert.deliveredOffDutyNoTime', { band }),
-      );
-      break;
-    case 'trying':
-      parts.push(w.t('safety:alert.trying', { band }));
-      break;
-    case 'no_route':
-      parts.push(w.t('safety:alert.noRoute', { band }));
-      break;
-  }
+  parts.push(outcomeText(w, outcome, band));
   parts.push(w.t(`safety:routes.${result.level}`, { band }));
   parts.push(deps.help.crisisText({ band, age: profile?.age, area: profile?.area }));
   return withButtons(parts.join('\n\n'), [
     { title: w.t('safety:buttons.carryOn', { band }), data: nav('resume') },
     { title: w.t('safety:buttons.menu', { band }), data: nav('menu') },
   ]);
+}
+
+/** The reply to a lowest-step check-in answer: no assumption about what happened, the truth about who was told. */
+function checkInReply(deps: SafetyDeps, outcome: AlertOutcome, profile: Profile | undefined): string {
+  const w = deps.words;
+  const band = profile?.ageBand;
+  return [
+    w.t('safety:open.checkIn', { band }),
+    outcomeText(w, outcome, band),
+    w.t('safety:routes.safeguarding', { band }),
+    deps.help.crisisText({ band, age: profile?.age, area: profile?.area }),
+    w.t('safety:checkInCarryOn', { band }),
+  ].join('\n\n');
 }

@@ -6,7 +6,7 @@ import { keys } from '../../core/records/types';
 import { hashId } from '../../core/logging';
 import { eraseUserData } from '../../core/records/userData';
 import { getReminder } from '../../core/waiting';
-import { startReminders, Reminders } from '../../bot/reminders';
+import type { Reminders } from '../../bot/reminders';
 
 const START = new Date('2026-11-23T15:00:00Z'); // Monday 3pm London
 let clock = START;
@@ -20,10 +20,11 @@ describe("I'm waiting for help", () => {
 
   beforeAll(async () => {
     t = await startTestApp({ store, now: () => clock });
-    reminders = startReminders({ adapter: t.app.adapter, store, log: t.app.log, config: t.app.config, words: t.app.words, now: () => clock, appId: '', everyMs: 3_600_000 });
+    // the service's own reminders loop, as createApp starts it (tests call tick() instead of waiting a minute)
+    reminders = t.app.reminders!;
+    expect(reminders).toBeDefined();
   });
   afterAll(async () => {
-    await reminders.stop();
     await t.close();
   });
   beforeEach(() => {
