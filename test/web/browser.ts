@@ -7,6 +7,8 @@ import { ROOT } from '../../core/paths';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
+/** .ci/run sets this: in CI a missing browser is a failure, never a quiet skip. */
+export const browserRequired = process.env.STARLING_REQUIRE_BROWSER === '1';
 export const OUTPUT_DIR = path.join(ROOT, 'test-output');
 
 export const EXIT_URL = 'https://www.bbc.co.uk/weather';

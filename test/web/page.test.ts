@@ -3,7 +3,7 @@
  * a small test bot: welcome, a card button answered by clicking, the live region, text size, "Get help now"
  * from the services directory, quick exit, and an axe-core check.
  */
-import { EXIT_URL, hasChromium, launch, runAxe, screenshotPath } from './browser';
+import { browserRequired, EXIT_URL, hasChromium, launch, runAxe, screenshotPath } from './browser';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { Page } from 'playwright-core';
@@ -24,6 +24,11 @@ let SCHOOL = '';
 let starlingUrl = '';
 
 const maybe = hasChromium ? describe : describe.skip;
+if (!hasChromium && browserRequired) {
+  test('Chromium is installed for the browser tests (STARLING_REQUIRE_BROWSER=1)', () => {
+    throw new Error('/usr/bin/chromium is missing: apt-get install -y chromium fonts-dejavu-core');
+  });
+}
 // A browser on a busy 2-core CI machine can be slow to start and to load Web Chat.
 jest.setTimeout(120_000);
 if (!hasChromium) {

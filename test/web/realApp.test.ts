@@ -8,9 +8,14 @@ import { parseConfig } from '../../core/config';
 import { createLogger } from '../../core/logging';
 import { createApp, type App } from '../../bot/server';
 import { registerWebChannel } from '../../bot/web';
-import { hasChromium, launch, runAxe, screenshotPath } from './browser';
+import { browserRequired, hasChromium, launch, runAxe, screenshotPath } from './browser';
 
 const maybe = hasChromium ? describe : describe.skip;
+if (!hasChromium && browserRequired) {
+  test('Chromium is installed for the browser tests (STARLING_REQUIRE_BROWSER=1)', () => {
+    throw new Error('/usr/bin/chromium is missing: apt-get install -y chromium fonts-dejavu-core');
+  });
+}
 // A browser on a busy 2-core CI machine can be slow to start and to load Web Chat.
 jest.setTimeout(120_000);
 
