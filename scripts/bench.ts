@@ -3,8 +3,10 @@
  *  - turns per second and p50/p99 latency through POST /api/messages at 50 concurrent conversations,
  *    for a bare echo bot (the baseline, same adapter, measured in the same run), Starling on memory
  *    and Starling on Redis (a private redis-server on a free port);
- *  - the safety detector's average time per message.
- * Targets (issue "Foundation"): Starling on Redis >= 60% of the echo bot's throughput, p99 < 150 ms.
+ *  - the safety detector's average time per message;
+ *  - alerts end to end: message in -> duty team's webhook out, on Redis, 50 conversations, 10% alerting.
+ * Targets: Starling on Redis >= 60% of the echo bot's throughput, p99 < 150 ms (issue "Foundation");
+ * detector < 0.2 ms per message ("Safety"); alert p99 < 1 s, every alert exactly once ("Escalation").
  */
 import { Writable } from 'node:stream';
 import { parseConfig } from '../core/config';
@@ -15,6 +17,7 @@ import { LoadResult, runLoad } from './lib/load';
 import { startRedis } from './lib/redisServer';
 import { startReplySink } from './lib/replySink';
 import { benchSafety } from './bench-safety';
+import { benchE2eAlerts } from './bench-e2e-alerts';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 50);
 const TURNS = Number(process.env.BENCH_TURNS ?? 20);
@@ -60,6 +63,19 @@ async function main(): Promise<void> {
     const safety = await benchSafety();
     console.log(`\nSafety detector: ${safety.messages} messages, average ${(safety.avgMs * 1000).toFixed(1)} µs per message (target < 200 µs: ${safety.avgMs < 0.2 ? 'MET' : 'NOT MET'})`);
     results.safety = safety;
+
+    const alerts = await benchE2eAlerts(redis.url);
+    console.log(
+      `\nAlerts end to end (message in -> webhook out), Redis + BullMQ, ${alerts.conversations} concurrent conversations, 10% alerting, ${alerts.rounds} rounds:`,
+    );
+    console.log(
+      `  ${alerts.alertsAccepted}/${alerts.alertsExpected} alerts delivered, duplicates ${alerts.duplicateDeliveries}, unexpected ${alerts.unexpected}, bad signatures ${alerts.badSignatures}`,
+    );
+    console.log(`  p50 ${alerts.p50} ms  p95 ${alerts.p95} ms  p99 ${alerts.p99} ms  max ${alerts.max} ms`);
+    console.log(
+      `  target: p99 < 1000 ms: ${alerts.p99 < 1000 ? 'MET' : 'NOT MET'}; every alert exactly once: ${alerts.exactlyOnce ? 'MET' : 'NOT MET'}`,
+    );
+    results.alerts = alerts;
   } finally {
     await redis.stop();
     await sink.close();

@@ -24,6 +24,8 @@ export interface LoadOptions {
   text: (c: number, i: number) => string;
   /** called when a turn's POST has answered */
   onTurn?: (conv: string, text: string, sentAt: number) => void;
+  /** called just before a turn's POST is sent */
+  beforeTurn?: (conv: string, text: string) => void;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -56,6 +58,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       await post(activity(conv, { type: 'conversationUpdate', membersAdded: [{ id: `u-${conv}` }] }));
       for (let i = 0; i < o.turnsPerConversation; i++) {
         const text = o.text(c, i);
+        o.beforeTurn?.(conv, text);
         const t0 = performance.now();
         await post(activity(conv, { type: 'message', text }));
         latencies.push(performance.now() - t0);
