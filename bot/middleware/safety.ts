@@ -27,6 +27,10 @@ import {
 import type { Store } from '../../core/storage';
 import type { HelpRoutes } from '../../dialogs/types';
 import { withButtons, nav } from '../../dialogs/support/cards';
+import { HELP_NEEDS } from '../../dialogs/help/needs';
+import { NEED_KIND } from '../../dialogs/help/helpDialog';
+import { helpNeedSignal } from '../../core/helpNeedSignal';
+import type { Purpose } from '../../core/services';
 import { conversationKey, turnInput, turnKeys, turnLog, userUid } from '../turnState';
 
 export interface AlertInput {
@@ -85,6 +89,13 @@ function checkInAnswer(value: Record<string, unknown> | undefined): { area: Area
   return { area, step: step as Step };
 }
 
+/** The need on an "I need help" button (its index into HELP_NEEDS), if the submission is one. */
+function helpNeedOf(value: Record<string, unknown> | undefined): Purpose | undefined {
+  if (!value || value.kind !== NEED_KIND) return undefined;
+  const n = value.n;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < HELP_NEEDS.length ? HELP_NEEDS[n] : undefined;
+}
+
 function higher(a: SafetyResult, b: SafetyResult): SafetyResult {
   return LEVEL_RANK[b.level] > LEVEL_RANK[a.level] ? b : a;
 }
@@ -105,9 +116,14 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
       const convKey = conversationKey(ctx);
       const recent = (await deps.store.getJson<string[]>(safetyKeys.recent(convKey))) ?? [];
 
+      const profile = await deps.store.getJson<Profile>(keys.profile(userUid(ctx)));
+      const band = profile?.ageBand;
       let result: SafetyResult = input.freeText ? deps.detector.detect(input.freeText, { recent }) : { level: 'none', category: null, reasons: [] };
+      // A button can be a signal by what it means: the lowest check-in step for being safe / home, or a
+      // disclosure on the help menu. On a tie the button's meaning wins (its reply fits what was pressed).
       const answer = checkInAnswer(input.value);
-      if (answer) result = higher(result, checkInSignal(answer.area, answer.step));
+      const pressed = answer ? checkInSignal(answer.area, answer.step) : helpNeedSignal(helpNeedOf(input.value), profile?.age);
+      if (pressed.level !== 'none') result = higher(pressed, result);
       ctx.turnState.set(turnKeys.safety, result);
 
       if (input.freeText) {
@@ -116,13 +132,12 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
       }
 
       const prev = await record(ctx, deps, result, convKey);
-      const profile = await deps.store.getJson<Profile>(keys.profile(userUid(ctx)));
-      const band = profile?.ageBand;
       if (result.level === 'crisis' || result.level === 'safeguarding') {
         const outcome = await raise(ctx, deps, result, input.freeText, recent, profile, convKey, log);
-        if (answer && result.subcategory?.startsWith('check_in_')) {
-          // Only the check-in answer raised it: say so kindly, then let the check-in record the answer and go on.
-          await ctx.sendActivity(checkInReply(deps, outcome, profile));
+        if (result === pressed) {
+          // A button raised it: answer for what was pressed, then let the dialog go on (the check-in records
+          // the answer; the help menu shows the support for that need).
+          await ctx.sendActivity(answer ? checkInReply(deps, outcome, profile) : pressedReply(deps, result, outcome, profile));
           return next();
         }
         await ctx.sendActivity(reply(deps, result, outcome, profile));
@@ -241,6 +256,16 @@ function reply(deps: SafetyDeps, result: SafetyResult, outcome: AlertOutcome, pr
     { title: w.t('safety:buttons.carryOn', { band }), data: nav('resume') },
     { title: w.t('safety:buttons.menu', { band }), data: nav('menu') },
   ]);
+}
+
+/** The reply to a disclosure made by pressing a help-menu button: the same words and routes, no "carry on" (the help goes on). */
+function pressedReply(deps: SafetyDeps, result: SafetyResult, outcome: AlertOutcome, profile: Profile | undefined): string {
+  const w = deps.words;
+  const band = profile?.ageBand;
+  const parts = [w.t(`safety:open.${result.level}`, { band })];
+  if (result.category && w.has(`safety:category.${result.category}`, band)) parts.push(w.t(`safety:category.${result.category}`, { band }));
+  parts.push(outcomeText(w, outcome, band), w.t(`safety:routes.${result.level}`, { band }), deps.help.crisisText({ band, age: profile?.age, area: profile?.area }));
+  return parts.join('\n\n');
 }
 
 /** The reply to a lowest-step check-in answer: no assumption about what happened, the truth about who was told. */
