@@ -78,6 +78,14 @@ export function setStrengths(store: Store, id: string, text: string, who: Who = 
   });
 }
 
+/** Keeps what they said about how their last plan went, on the new check-in (their words, clipped). */
+export function setPlanReview(store: Store, id: string, fromCheckInId: string, text: string, who: Who = {}): Promise<CheckInResult> {
+  return change(store, id, who.uid, (rec) => {
+    const t = typeof text === 'string' ? clip(text) : '';
+    if (t) rec.planReview = { fromCheckInId, said: t };
+  });
+}
+
 /** Records a step for an area. Refuses unknown areas, steps outside 1-5 and ended check-ins. */
 export function answerArea(store: Store, id: string, area: unknown, step: unknown, who: Who = {}): Promise<CheckInResult> {
   return change(store, id, who.uid, (rec) => {

@@ -62,6 +62,8 @@ export interface CheckInRecord {
   strengths?: string;
   answers: Partial<Record<AreaId, AreaAnswer>>;
   plan?: GoalPlan;
+  /** what they said when asked how their last plan went ("last time you said you'd ..."), in their words */
+  planReview?: { fromCheckInId: string; said: string };
 }
 
 export interface OutcomeAnswerRecord {

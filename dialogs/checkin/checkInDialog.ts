@@ -10,7 +10,7 @@ import { ComponentDialog, DialogTurnResult, PromptValidatorContext, WaterfallDia
 import type { AgeBand } from '../../core/ageBands';
 import type { TurnInput } from '../../core/input';
 import {
-  answerArea, areaCard, followUpLine, getCheckIn, inProgressCheckIn, lastPlan, nextArea, parseStepAnswer,
+  answerArea, areaCard, followUpLine, setPlanReview, getCheckIn, inProgressCheckIn, lastPlan, nextArea, parseStepAnswer,
   resumeCard, sayMore, sayMoreCard, setStrengths, skipArea, startCheckIn, stopCheckIn, strengthsCard, StepAnswer,
 } from '../../core/mystar';
 import { AREA_IDS, AreaId, CheckInRecord, Step } from '../../core/records/types';
@@ -37,6 +37,8 @@ interface Values {
   uid: string;
   checkInId?: string;
   resumed?: boolean;
+  /** the check-in whose plan they were asked about */
+  reviewOf?: string;
 }
 
 interface AreaOptions {
@@ -145,6 +147,7 @@ export class CheckInDialog extends ComponentDialog {
     }
     const last = await lastPlan(this.deps.store, v.uid);
     if (!last) return step.next();
+    v.reviewOf = last.checkInId;
     return step.prompt(ASK_TEXT, { prompt: followUpLine(last.plan, w, v.band) });
   }
 
@@ -152,10 +155,12 @@ export class CheckInDialog extends ComponentDialog {
     const v = step.values as Values;
     const w = this.deps.words;
     if (v.resumed && v.checkInId) return step.next();
-    if (step.result) await step.context.sendActivity(w.t('mystar:goals.followUpThanks', { band: v.band }));
+    const review = v.reviewOf ? (step.result as TurnInput | undefined) : undefined;
+    if (review) await step.context.sendActivity(w.t('mystar:goals.followUpThanks', { band: v.band }));
     const p = await freshProfile(step.context, this.deps);
     const rec = await startCheckIn(this.deps.store, { uid: v.uid, ageBand: v.band, area: p?.area, now: this.deps.now });
     v.checkInId = rec.id;
+    if (review?.text && !review.value) await setPlanReview(this.deps.store, rec.id, v.reviewOf!, review.text, { uid: v.uid });
     turnLog(step.context, this.deps.log).info({ checkIn: rec.id, band: v.band }, 'check-in started');
     await step.context.sendActivity(w.pick('mystar:checkin.intro', { band: v.band }));
     return step.prompt(ASK_TEXT, { prompt: cardMessage(strengthsCard({ words: w, band: v.band, checkInId: rec.id })) });

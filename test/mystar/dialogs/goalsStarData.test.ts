@@ -55,6 +55,9 @@ describe('their own goals', () => {
     r = await f.c.say('it went well');
     expect(visible(r)).toContain(words.t('mystar:goals.followUpThanks', { band: '8-11' }));
     expect(visible(r)).toContain(words.t('mystar:strengths.prompt', { band: '8-11' }));
+    // what they said about it is kept, in their words, on the new check-in (and so in "show my data")
+    const [now] = (await checkInHistory(store, uid)).filter((c) => c.status === 'in_progress');
+    expect(now.planReview).toEqual({ fromCheckInId: rec.id, said: 'it went well' });
   });
 
   it('"not now" saves no plan', async () => {
