@@ -4,42 +4,28 @@
  * about it with the routes, and the check-in records the answer and carries on.
  */
 import { getCheckIn } from '../../core/mystar/checkIns';
-import type { AlertInput, AlertOutcome } from '../../bot/middleware/safety';
+import { recordingAlerts } from '../support/alerts';
+import { meetAs14 } from '../support/meet';
 import { visibleText } from '../support/replySink';
 import { startTestApp, TestApp } from '../support/testApp';
 
 let t: TestApp;
-const raised: AlertInput[] = [];
-let outcome: AlertOutcome = { state: 'delivered_on_duty' };
+const alerts = recordingAlerts();
+const raised = alerts.raised;
 beforeAll(async () => {
-  t = await startTestApp({
-    alerts: {
-      raise: async (input) => {
-        raised.push(input);
-        return outcome;
-      },
-    },
-  });
+  t = await startTestApp({ alerts });
 });
 afterAll(async () => {
   await t.close();
 });
-beforeEach(() => {
-  raised.length = 0;
-  outcome = { state: 'delivered_on_duty' };
-});
+beforeEach(() => alerts.reset());
 
 const all = (r: { text?: string; attachments?: { content?: unknown }[] }[]) =>
   r.map((a) => `${a.text ?? ''} ${JSON.stringify(a.attachments ?? [])}`).join('\n');
 
 /** Goes through the first meeting as a 14-year-old to the "being safe" question; returns the check-in id. */
 async function toBeingSafe(conv: string): Promise<string> {
-  await t.join(conv);
-  await t.say(conv, 'check in');
-  await t.say(conv, '14');
-  await t.say(conv, 'ok');
-  await t.say(conv, 'skip');
-  await t.say(conv, 'Coventry');
+  await meetAs14(t, conv);
   const r = await t.say(conv, 'football with my mates');
   const m = /"checkInId":"([^"]+)"/.exec(all(r));
   expect(m).not.toBeNull();
@@ -72,7 +58,7 @@ it('a pressed red step for being safe does the same, once, and is recorded', asy
 });
 
 it('never says a person was told when the alert is still being retried', async () => {
-  outcome = { state: 'trying' };
+  alerts.outcome = { state: 'trying' };
   await toBeingSafe('typed-trying');
   const text = visibleText(await t.say('typed-trying', 'red'));
   expect(raised).toHaveLength(1);

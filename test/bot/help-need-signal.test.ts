@@ -5,23 +5,20 @@
 import { keys } from '../../core/records/types';
 import { hashId } from '../../core/logging';
 import { HELP_NEEDS } from '../../dialogs/help/needs';
-import type { AlertInput, AlertOutcome } from '../../bot/middleware/safety';
+import { recordingAlerts } from '../support/alerts';
 import { visibleText } from '../support/replySink';
 import { startTestApp, TestApp } from '../support/testApp';
 
 let t: TestApp;
-const raised: AlertInput[] = [];
-let outcome: AlertOutcome = { state: 'delivered_on_duty' };
+const alerts = recordingAlerts();
+const raised = alerts.raised;
 beforeAll(async () => {
-  t = await startTestApp({ alerts: { raise: async (i) => (raised.push(i), outcome) } });
+  t = await startTestApp({ alerts });
 });
 afterAll(async () => {
   await t.close();
 });
-beforeEach(() => {
-  raised.length = 0;
-  outcome = { state: 'delivered_on_duty' };
-});
+beforeEach(() => alerts.reset());
 
 async function pressNeed(conv: string, need: string, age?: number) {
   if (age !== undefined) {
@@ -59,7 +56,7 @@ it('"I don\'t want to be alive" is a crisis: alert, 999 and the 111 mental healt
 });
 
 it('"Things at home are scary" alerts, and tells the truth when the alert is still being retried', async () => {
-  outcome = { state: 'trying' };
+  alerts.outcome = { state: 'trying' };
   const text = visibleText(await pressNeed('home-1', 'domestic_abuse_at_home', 10));
   expect(raised).toHaveLength(1);
   expect(raised[0].category).toBe('domestic_abuse_at_home');

@@ -1,5 +1,6 @@
 /** Typed words that move a young person around Starling, through the real service. */
 import { buttonTitles, visibleText } from '../support/replySink';
+import { meetAs14 } from '../support/meet';
 import { startTestApp, TestApp } from '../support/testApp';
 
 let t: TestApp;
@@ -10,14 +11,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function meet(conv: string): Promise<void> {
-  await t.join(conv);
-  await t.say(conv, 'check in');
-  await t.say(conv, '14');
-  await t.say(conv, 'ok');
-  await t.say(conv, 'skip');
-  await t.say(conv, 'Coventry');
-}
+const meet = (conv: string) => meetAs14(t, conv);
 
 it('"change my details" at the menu opens the details to change, without the first welcome', async () => {
   await meet('details-1');

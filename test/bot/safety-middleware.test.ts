@@ -1,28 +1,18 @@
 import { visibleText, buttonTitles } from '../support/replySink';
 import { startTestApp, TestApp } from '../support/testApp';
-import type { AlertInput, AlertOutcome } from '../../bot/middleware/safety';
+import { recordingAlerts } from '../support/alerts';
 
 describe('the safety check on every message', () => {
   let t: TestApp;
-  const raised: AlertInput[] = [];
-  let outcome: AlertOutcome = { state: 'delivered_on_duty' };
+  const alerts = recordingAlerts();
+  const raised = alerts.raised;
   beforeAll(async () => {
-    t = await startTestApp({
-      alerts: {
-        raise: async (input) => {
-          raised.push(input);
-          return outcome;
-        },
-      },
-    });
+    t = await startTestApp({ alerts });
   });
   afterAll(async () => {
     await t.close();
   });
-  beforeEach(() => {
-    raised.length = 0;
-    outcome = { state: 'delivered_on_duty' };
-  });
+  beforeEach(() => alerts.reset());
 
   it('answers a crisis message at once with the routes, alerts the duty team, and offers to carry on', async () => {
     await t.join('crisis-1');
@@ -39,7 +29,7 @@ describe('the safety check on every message', () => {
   });
 
   it('never says a person was told when delivery has not succeeded', async () => {
-    outcome = { state: 'trying' };
+    alerts.outcome = { state: 'trying' };
     await t.join('crisis-2');
     const text = visibleText(await t.say('crisis-2', 'my step dad hits me and i am scared to go home'));
     expect(text).toMatch(/trying to reach someone/);
@@ -47,7 +37,7 @@ describe('the safety check on every message', () => {
   });
 
   it('says when someone will see it, out of hours', async () => {
-    outcome = { state: 'delivered_off_duty', nextOnDuty: new Date('2026-11-24T08:30:00Z') };
+    alerts.outcome = { state: 'delivered_off_duty', nextOnDuty: new Date('2026-11-24T08:30:00Z') };
     await t.join('crisis-3');
     const text = visibleText(await t.say('crisis-3', 'i have been cutting myself again'));
     expect(text).toMatch(/nobody is working right now/);
