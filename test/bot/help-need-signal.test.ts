@@ -5,31 +5,21 @@
 import { keys } from '../../core/records/types';
 import { hashId } from '../../core/logging';
 import { HELP_NEEDS } from '../../dialogs/help/needs';
-import { recordingAlerts } from '../support/alerts';
+import { useAppWithAlerts } from '../support/alerts';
 import { visibleText } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
 
-let t: TestApp;
-const alerts = recordingAlerts();
-const raised = alerts.raised;
-beforeAll(async () => {
-  t = await startTestApp({ alerts });
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(() => alerts.reset());
+const { alerts, raised, app } = useAppWithAlerts();
 
 async function pressNeed(conv: string, need: string, age?: number) {
   if (age !== undefined) {
     const uid = hashId(`test:user-${conv}`);
-    await t.app.store.setJson(keys.profile(uid), { uid, age, ageBand: age < 12 ? '8-11' : age < 16 ? '12-15' : '16-25', area: 'coventry', createdAt: new Date().toISOString() });
+    await app().app.store.setJson(keys.profile(uid), { uid, age, ageBand: age < 12 ? '8-11' : age < 16 ? '12-15' : '16-25', area: 'coventry', createdAt: new Date().toISOString() });
   }
-  await t.join(conv);
-  await t.say(conv, 'help');
+  await app().join(conv);
+  await app().say(conv, 'help');
   const n = HELP_NEEDS.indexOf(need as (typeof HELP_NEEDS)[number]);
-  const said = t.app.words.t(`signpost:help.needs.${need}`);
-  return t.press(conv, { kind: 'help.need', n, said });
+  const said = app().app.words.t(`signpost:help.needs.${need}`);
+  return app().press(conv, { kind: 'help.need', n, said });
 }
 
 it('"Someone is hurting me" alerts a person, says so, gives the routes, then shows who can help', async () => {
@@ -77,9 +67,9 @@ it('"Something online or sexual" alerts for a 14-year-old but is only noted for 
 it('"Friends" and a forged need number raise nothing and do not break the help menu', async () => {
   await pressNeed('friends-1', 'friends', 12);
   expect(raised).toHaveLength(0);
-  await t.join('forged-1');
-  await t.say('forged-1', 'help');
-  const r = await t.press('forged-1', { kind: 'help.need', n: 999 });
+  await app().join('forged-1');
+  await app().say('forged-1', 'help');
+  const r = await app().press('forged-1', { kind: 'help.need', n: 999 });
   expect(raised).toHaveLength(0);
   expect(visibleText(r).length).toBeGreaterThan(0);
 });

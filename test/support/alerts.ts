@@ -1,5 +1,6 @@
 /** A stand-in for the duty team's alert route: records every alert raised and answers with a chosen outcome. */
 import type { AlertInput, AlertOutcome, AlertRaiser } from '../../bot/middleware/safety';
+import { startTestApp, TestApp } from './testApp';
 
 export interface RecordingAlerts extends AlertRaiser {
   raised: AlertInput[];
@@ -22,4 +23,21 @@ export function recordingAlerts(): RecordingAlerts {
     },
   };
   return r;
+}
+
+/**
+ * For a test file: the real service with a recording alert route, started before all tests, closed after,
+ * and the recorded alerts cleared before each. Call at the top level or inside a describe.
+ */
+export function useAppWithAlerts(): { alerts: RecordingAlerts; raised: AlertInput[]; app: () => TestApp } {
+  const alerts = recordingAlerts();
+  let t: TestApp | undefined;
+  beforeAll(async () => {
+    t = await startTestApp({ alerts });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  beforeEach(() => alerts.reset());
+  return { alerts, raised: alerts.raised, app: () => t! };
 }
