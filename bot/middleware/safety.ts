@@ -30,6 +30,7 @@ import { withButtons, nav } from '../../dialogs/support/cards';
 import { HELP_NEEDS } from '../../dialogs/help/needs';
 import { NEED_KIND } from '../../dialogs/help/helpDialog';
 import { helpNeedSignal } from '../../core/helpNeedSignal';
+import { alertBackground, SafetyNote } from '../../core/alertBackground';
 import type { Purpose } from '../../core/services';
 import { conversationKey, turnInput, turnKeys, turnLog, userUid } from '../turnState';
 
@@ -45,6 +46,8 @@ export interface AlertInput {
   area?: LocalArea;
   text: string;
   recent: string[];
+  /** for the worker: earlier concerns in this conversation and the latest check-in's professional summary (no young person's words) */
+  background?: string[];
 }
 
 /** What the young person may truthfully be told about the alert. */
@@ -208,6 +211,13 @@ async function raise(
     log.warn({ level: result.level }, 'safety alert not sent: no alert route configured');
     return { state: 'no_route' };
   }
+  let background: string[] = [];
+  try {
+    const notes = await deps.store.listRange<SafetyNote>(safetyKeys.notes(convKey));
+    background = await alertBackground(deps.store, deps.words, { uid: userUid(ctx), earlierNotes: notes.slice(0, -1) });
+  } catch (err) {
+    log.warn({ err: { message: (err as Error).message } }, 'alert background not available');
+  }
   try {
     return await deps.alerts.raise({
       level: result.level as 'crisis' | 'safeguarding',
@@ -221,6 +231,7 @@ async function raise(
       area: profile?.area,
       text,
       recent,
+      background,
     });
   } catch (err) {
     // The alert could not even be queued: never claim a person was told.
