@@ -11,13 +11,23 @@ export interface Button {
   style?: 'positive' | 'destructive';
 }
 
+/** Teams shows at most this many actions in one action set (its host config's maxActions) and drops the rest. */
+export const MAX_ACTIONS_PER_SET = 6;
+const GROUP = 5;
+
 export function buttonsCard(buttons: Button[]) {
+  const actions = buttons.map((b) => ({ type: 'Action.Submit', title: b.title, data: b.data, ...(b.style ? { style: b.style } : {}) }));
+  // More than Teams would show: the same buttons, in order, as several action sets in the card's body.
+  const body =
+    actions.length > MAX_ACTIONS_PER_SET
+      ? Array.from({ length: Math.ceil(actions.length / GROUP) }, (_, i) => ({ type: 'ActionSet', actions: actions.slice(i * GROUP, (i + 1) * GROUP) }))
+      : [];
   return CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    body: [],
-    actions: buttons.map((b) => ({ type: 'Action.Submit', title: b.title, data: b.data, ...(b.style ? { style: b.style } : {}) })),
+    body,
+    actions: body.length ? [] : actions,
   });
 }
 

@@ -82,6 +82,28 @@ export function visibleText(acts: SentActivity[]): string {
   return parts.join('\n');
 }
 
+/** The buttons (card actions) in these activities, in order, wherever they sit in the card. */
+export function buttons(acts: SentActivity[]): { title: string; data?: unknown }[] {
+  const out: { title: string; data?: unknown }[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.type === 'string' && /^Action\./.test(o.type) && typeof o.title === 'string') out.push({ title: o.title, data: o.data });
+      for (const k of ['body', 'actions', 'items', 'columns', 'content']) if (o[k]) walk(o[k]);
+    }
+  };
+  for (const a of acts) for (const att of a.attachments ?? []) walk(att.content);
+  return out;
+}
+
+/** The data of the button with this title (what pressing it sends). */
+export function buttonData(acts: SentActivity[], title: string): unknown {
+  const b = buttons(acts).find((x) => x.title === title);
+  if (!b) throw new Error(`no button "${title}" in: ${buttons(acts).map((x) => x.title).join(', ')}`);
+  return b.data;
+}
+
 /** The button titles in these activities' cards. */
 export function buttonTitles(acts: SentActivity[]): string[] {
   const out: string[] = [];

@@ -14,7 +14,7 @@ it('an alert carries the earlier concern and the latest check-in summary, withou
   const uid = hashId(`test:user-${conv}`);
   const store = app().app.store;
   const rec = await startCheckIn(store, { uid, ageBand: '12-15', area: 'coventry' });
-  for (const a of AREA_IDS) await answerArea(store, rec.id, a, a === 'friends' || a === 'education_learning' || a === 'feelings_behaviour' ? 2 : 4, { uid });
+  for (const a of AREA_IDS) await answerArea(store, rec.id, a, a === 'friends' || a === 'education' || a === 'feelings_behaviour' ? 2 : 4, { uid });
   await completeCheckIn(store, rec.id, { uid });
 
   await app().join(conv);

@@ -1,5 +1,5 @@
 /** "I need help" as a young person meets it, through /api/messages. */
-import { buttonTitles, visibleText } from '../support/replySink';
+import { buttonData, buttonTitles, visibleText } from '../support/replySink';
 import { startTestApp, TestApp } from '../support/testApp';
 import { MemoryStore } from '../../core/storage';
 import { keys, Profile } from '../../core/records/types';
@@ -69,10 +69,7 @@ describe('I need help', () => {
     await profile('h3', { ageBand: '16-25', age: 17 });
     await t.join('h3');
     const first = await t.say('h3', 'help');
-    const data = (title: string) => {
-      const card = first.flatMap((a) => a.attachments ?? []).map((a) => a.content as any).find((c) => c?.actions);
-      return card.actions.find((x: any) => x.title === title).data;
-    };
+    const data = (title: string) => buttonData(first, title);
     const results = await t.press('h3', data('How I\'m feeling'));
     expect(visibleText(results)).toContain('Here are some people who can help with that:');
     const ideas = await t.press('h3', { kind: 'help.offer', answer: 'yes' });
