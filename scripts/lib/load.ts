@@ -24,6 +24,8 @@ export interface LoadOptions {
   text: (c: number, i: number) => string;
   /** called when a turn's POST has answered */
   onTurn?: (conv: string, text: string, sentAt: number) => void;
+  /** pause after each reply before the next message, like a person reading and typing (default 0: flood) */
+  thinkMs?: number;
   /** called just before a turn's POST is sent */
   beforeTurn?: (conv: string, text: string) => void;
 }
@@ -63,6 +65,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
         await post(activity(conv, { type: 'message', text }));
         latencies.push(performance.now() - t0);
         o.onTurn?.(conv, text, t0);
+        if (o.thinkMs) await new Promise((r) => setTimeout(r, o.thinkMs! * (0.5 + Math.random())));
       }
     }),
   );
