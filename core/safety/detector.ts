@@ -112,12 +112,15 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
       const after = i + 1 < toks.length ? toks[i + 1].w : '';
       if (AGE_BEFORE.has(before) || AGE_AFTER.has(after)) ages.push(n);
     }
-    if (ages.length < 2) return null;
+    if (ages.length === 0) return null;
     const lo = Math.min(...ages);
     const hi = Math.max(...ages);
-    if (lo >= rules.ageGap.under || hi - lo < rules.ageGap.minGap) return null;
-    const entry: LexiconEntry = { id: 'age-gap', pattern: 'age-gap', category: null, level: 'none', rationale: 'Two ages with a big gap' };
-    return { entry, level: 'none', notes: [], tags: [rules.ageGap.tag] };
+    const tags: string[] = [];
+    if (ages.length >= 2 && lo < rules.ageGap.under && hi - lo >= rules.ageGap.minGap) tags.push(rules.ageGap.tag);
+    if (rules.ageGap.adultTag && hi >= 18) tags.push(rules.ageGap.adultTag);
+    if (tags.length === 0) return null;
+    const entry: LexiconEntry = { id: 'age-gap', pattern: 'age-gap', category: null, level: 'none', rationale: 'Ages stated in the message' };
+    return { entry, level: 'none', notes: [], tags };
   }
 
   function modify(m: Match<LexiconEntry>, toks: Tok[], messageNow: boolean, messageSerious: boolean): Hit {

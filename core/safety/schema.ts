@@ -112,8 +112,9 @@ export const rulesSchema = z
     escalateWhenNow: z.array(category),
     priority: z.array(category),
     combos: z.array(comboSchema),
-    /** two ages in one message ("he's 22 and i'm 14"): a gap this big with the younger under `under` adds `tag` */
-    ageGap: z.object({ minGap: z.number().int().min(1), under: z.number().int(), tag: z.string() }).strict(),
+    /** two ages in one message ("he's 22 and i'm 14"): a gap this big with the younger under `under` adds `tag`;
+     * one stated age of 18 or more ("a 30 year old", "he's 24") adds `adultTag` (grooming combos need another signal) */
+    ageGap: z.object({ minGap: z.number().int().min(1), under: z.number().int(), tag: z.string(), adultTag: z.string().optional() }).strict(),
   })
   .strict();
 
