@@ -6,6 +6,7 @@ import { Normaliser, type Tok } from './normalise';
 import { compile, PatternSet, patternWords, type Match } from './patterns';
 import type { LexiconEntry } from './schema';
 import { loadSafetyData, type SafetyData } from './load';
+import { SafetyClassifier } from './classifier';
 import { LEVEL_RANK, type Detector, type SafetyCategory, type SafetyLevel, type SafetyResult } from './types';
 
 interface Hit {
@@ -16,6 +17,17 @@ interface Hit {
 }
 
 const MAX_RECENT = 5;
+const CATEGORY_WORDS: Record<SafetyCategory, string> = {
+  suicide: 'suicide',
+  self_harm: 'self-harm',
+  abuse: 'abuse or neglect',
+  sexual_exploitation_or_grooming: 'grooming or exploitation',
+  domestic_abuse_at_home: 'violence or fear at home',
+  immediate_danger: 'immediate danger',
+  harm_to_others: 'harming someone else',
+  eating_disorder: 'an eating disorder',
+  bullying_threats: 'bullying or threats',
+};
 const MAX_REASONS = 6;
 
 export function createDetectorFrom(data: SafetyData, where = 'content/safety'): Detector {
@@ -46,6 +58,15 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
   const downPast = new Set<SafetyCategory>(rules.downgradeWhenPast);
   const escalateNow = new Set<SafetyCategory>(rules.escalateWhenNow);
   const prio = (c: SafetyCategory | null) => (c ? rules.priority.indexOf(c) : 99);
+  const cc = rules.classifier;
+  const classifier =
+    cc && cc.enabled && data.training && data.training.length
+      ? new SafetyClassifier(
+          data.training.map((l) => ({ toks: norm.tokens(l.text), label: LEVEL_RANK[l.level] >= LEVEL_RANK.safeguarding ? l.category : null })),
+          cc.alpha,
+        )
+      : null;
+  const trainedOn = data.training?.length ?? 0;
 
   const negIgnore = new Set(rules.negationIgnoreAfter);
   function negated(toks: Tok[], from: number, to: number): boolean {
@@ -238,6 +259,31 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
     return out;
   }
 
+  /**
+   * The classifier may raise a message the rules left below safeguarding, to safeguarding only (never crisis),
+   * and not when a rule matched and was deliberately softened (negation, past, fiction, exaggeration).
+   */
+  function withClassifier(res: SafetyResult, hits: Hit[], toks: Tok[]): SafetyResult {
+    if (!classifier || !cc || LEVEL_RANK[res.level] >= LEVEL_RANK.safeguarding) return res;
+    if (hits.some((h) => h.notes.length > 0 && LEVEL_RANK[h.entry.level] > LEVEL_RANK[h.level])) return res;
+    // words inside a known everyday use ("beat me at chess", "dying of laughter") do not count as evidence
+    const ms = masks.find(toks);
+    let words = toks;
+    if (ms.length) {
+      const masked = new Uint8Array(toks.length);
+      for (const m of ms) for (let k = m.start; k < m.end; k++) masked[k] = 1;
+      words = toks.filter((_, i) => !masked[i]);
+    }
+    const v = classifier.classify(words);
+    if (!v || v.risk < cc.threshold) return res;
+    const category = res.category ?? v.category;
+    const why =
+      `A trained classifier, comparing the whole message with ${trainedOn} labelled examples, finds it close to messages about ` +
+      `${CATEGORY_WORDS[v.category]} that a duty worker must see (${Math.round(v.risk * 100)}% sure); no single rule was sure, so a person should judge it ` +
+      `(${v.category}, safeguarding)`;
+    return { level: 'safeguarding', category, reasons: [why, ...res.reasons].slice(0, MAX_REASONS), ...(res.subcategory ? { subcategory: res.subcategory } : {}) };
+  }
+
   return {
     detect(text: string, ctx?: { recent?: string[] }): SafetyResult {
       try {
@@ -246,7 +292,8 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
         hits = hits.concat(combos(hits));
         const recent = (ctx?.recent ?? []).filter((r): r is string => typeof r === 'string');
         if (recent.length) hits = withContext(hits, recent);
-        return assemble(hits);
+        const res = assemble(hits);
+        return classifier ? withClassifier(res, hits, toks) : res;
       } catch (e) {
         // never throw at a caller on a young person's message; fail safe to a concern the worker can see
         return { level: 'concern', category: null, reasons: [`The safety check could not read this message (${(e as Error).message}); a person should look at it`] };

@@ -1,12 +1,14 @@
 /** Loads and validates the safety data in content/safety/ (once per detector). */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONTENT_DIR } from '../paths';
 import {
   lexiconSchema,
   normaliseSchema,
   rulesSchema,
+  trainingLineSchema,
   validate,
+  type TrainingLine,
   type LexiconData,
   type NormaliseData,
   type RulesData,
@@ -16,6 +18,8 @@ export interface SafetyData {
   lexicon: LexiconData;
   normalise: NormaliseData;
   rules: RulesData;
+  /** labelled messages the classifier learns from (content/safety/training.jsonl); absent = rules only */
+  training?: TrainingLine[];
 }
 
 export const SAFETY_DIR = path.join(CONTENT_DIR, 'safety');
@@ -44,5 +48,22 @@ export function loadSafetyData(dir = SAFETY_DIR): SafetyData {
     if (ids.has(e.id)) throw new Error(`Invalid safety data in ${f('lexicon.json')}: duplicate entry id "${e.id}"`);
     ids.add(e.id);
   }
-  return { lexicon, normalise, rules };
+  const tf = f('training.jsonl');
+  let training: TrainingLine[] | undefined;
+  if (existsSync(tf)) {
+    training = readFileSync(tf, 'utf8')
+      .split('\n')
+      .map((l, i) => [l, i] as const)
+      .filter(([l]) => l.trim())
+      .map(([l, i]) => {
+        let v: unknown;
+        try {
+          v = JSON.parse(l);
+        } catch (e) {
+          throw new Error(`Safety data file ${tf} line ${i + 1} is not valid JSON: ${(e as Error).message}`);
+        }
+        return validate(trainingLineSchema, v, `${tf} line ${i + 1}`);
+      });
+  }
+  return { lexicon, normalise, rules, training };
 }

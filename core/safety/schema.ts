@@ -114,9 +114,25 @@ export const rulesSchema = z
     combos: z.array(comboSchema),
     /** two ages in one message ("he's 22 and i'm 14"): a gap this big with the younger under `under` adds `tag`;
      * one stated age of 18 or more ("a 30 year old", "he's 24") adds `adultTag` (grooming combos need another signal) */
+    /** the trained classifier beside the rules (classifier.ts): raises to safeguarding at or above `threshold` */
+    classifier: z
+      .object({ enabled: z.boolean(), threshold: z.number().min(0.5).max(1), alpha: z.number().positive().max(5) })
+      .strict()
+      .optional(),
     ageGap: z.object({ minGap: z.number().int().min(1), under: z.number().int(), tag: z.string(), adultTag: z.string().optional() }).strict(),
   })
   .strict();
+
+/** one labelled message in content/safety/training.jsonl (the classifier's training data) */
+export const trainingLineSchema = z
+  .object({
+    text: z.string(),
+    level: level,
+    category: category.nullable(),
+  })
+  .strict()
+  .refine((l) => l.level === 'none' || l.category !== null, { message: 'a line above none needs a category' });
+export type TrainingLine = z.infer<typeof trainingLineSchema>;
 
 export type LexiconData = z.infer<typeof lexiconSchema>;
 export type LexiconEntry = z.infer<typeof lexiconEntrySchema>;

@@ -1,0 +1,64 @@
+/**
+ * The trained classifier beside the rules: it learns only from development lines, may add a safeguarding flag the
+ * rules missed (never a crisis), says so in plain words, and does not overrule a rule that was softened on purpose.
+ */
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDetectorFrom } from '../../core/safety/detector';
+import { loadSafetyData, SAFETY_DIR, type SafetyData } from '../../core/safety/load';
+import { readCorpus } from '../../scripts/safety-eval';
+
+const shipped = loadSafetyData();
+
+test('the training lines are labelled and never include a held-out line of the corpus', () => {
+  expect(shipped.training?.length ?? 0).toBeGreaterThan(600);
+  const holdout = new Set(readCorpus().filter((l) => l.split === 'holdout').map((l) => l.text.trim().toLowerCase()));
+  const leaked = (shipped.training ?? []).filter((l) => holdout.has(l.text.trim().toLowerCase()));
+  expect(leaked).toEqual([]);
+});
+
+test('a bad training line is reported with the file and line number', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'safety-train-'));
+  for (const f of ['lexicon.json', 'normalise.json', 'rules.json']) copyFileSync(path.join(SAFETY_DIR, f), path.join(dir, f));
+  writeFileSync(path.join(dir, 'training.jsonl'), `${JSON.stringify({ text: 'hello', level: 'none', category: null })}\n${JSON.stringify({ text: 'x', level: 'crisis', category: null })}\n`);
+  expect(() => loadSafetyData(dir)).toThrow(/training\.jsonl line 2/);
+});
+
+/** A made-up word the rules know nothing about, which the training lines tie to abuse. */
+function withTraining(enabled: boolean): SafetyData {
+  const training: NonNullable<SafetyData['training']> = [];
+  for (let i = 0; i < 30; i++) training.push({ text: `the glimmerpox thing happened again ${i}`, level: 'safeguarding', category: 'abuse' });
+  for (let i = 0; i < 30; i++) training.push({ text: `i went to the shops with my mate ${i}`, level: 'none', category: null });
+  for (let i = 0; i < 30; i++) training.push({ text: `i want to kill myself ${i}`, level: 'crisis', category: 'suicide' });
+  return { ...shipped, training, rules: { ...shipped.rules, classifier: { enabled, threshold: 0.99, alpha: 0.5 } } };
+}
+
+test('what the rules miss but the classifier is sure of is raised to safeguarding, with a plain reason and no quote', () => {
+  const d = createDetectorFrom(withTraining(true));
+  const r = d.detect('the glimmerpox thing happened again last night');
+  expect(r.level).toBe('safeguarding');
+  expect(r.category).toBe('abuse');
+  expect(r.reasons[0]).toMatch(/trained classifier/i);
+  expect(r.reasons[0]).toMatch(/abuse/);
+  expect(r.reasons.join(' ')).not.toMatch(/glimmerpox/);
+  // the same message with the classifier switched off is not raised
+  expect(createDetectorFrom(withTraining(false)).detect('the glimmerpox thing happened again last night').level).toBe('none');
+});
+
+test('the classifier never raises to crisis on its own and never overrules a softened rule', () => {
+  const d = createDetectorFrom(withTraining(true));
+  // words it has only seen in crisis lines, with no rule matching: safeguarding at most
+  expect(d.detect('want myself').level).not.toBe('crisis');
+  // a negated rule match stays a concern even though the classifier has seen "kill myself" as crisis
+  const r = d.detect('i would never kill myself');
+  expect(r.level).toBe('concern');
+  expect(r.reasons.join(' ')).not.toMatch(/trained classifier/i);
+});
+
+test('harmless everyday messages are not raised by the shipped classifier', () => {
+  const d = createDetectorFrom(shipped);
+  for (const t of ['can you help me with my homework', 'i love my dog', 'what time does the bus come', 'my mum made pasta for tea']) {
+    expect(d.detect(t).level).not.toMatch(/crisis|safeguarding/);
+  }
+});
