@@ -1,13 +1,15 @@
 /**
- * npm run safety:eval [-- --errors]
+ * npm run safety:eval [-- --errors] [-- --write-training]
  * Recall per category and per level, and the false-alarm rate on harmless messages, on the labelled corpus
  * (test/safety/corpus.jsonl), reported separately for the development lines and the held-out lines
  * ("split":"holdout", never used to tune the lexicons). --errors lists misses and false alarms on the development
- * split only (the held-out split shows figures, never its lines).
+ * split only (the held-out split shows figures, never its lines). --write-training rewrites
+ * content/safety/training.jsonl (what the classifier learns from) from the development lines only.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../core/paths';
+import { SAFETY_DIR } from '../core/safety/load';
 import { createDetector, LEVEL_RANK, type Detector, type SafetyCategory, type SafetyLevel } from '../core/safety';
 
 export interface CorpusLine {
@@ -119,7 +121,21 @@ function print(name: string, r: SplitReport): void {
   }
 }
 
+/** The classifier's training lines: the development split only, never a held-out line. */
+export function trainingLines(lines = readCorpus()): string {
+  return lines
+    .filter((l) => l.split !== 'holdout')
+    .map((l) => JSON.stringify({ text: l.text, level: l.level, category: l.category }))
+    .join('\n')
+    .concat('\n');
+}
+
 if (require.main === module) {
+  if (process.argv.includes('--write-training')) {
+    const file = path.join(SAFETY_DIR, 'training.jsonl');
+    writeFileSync(file, trainingLines());
+    process.stdout.write(`wrote ${file} from the development split\n`);
+  }
   const started = Date.now();
   const detector = createDetector();
   const { dev, holdout } = evaluateCorpus(detector);

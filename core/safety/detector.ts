@@ -278,8 +278,8 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
     if (!v || v.risk < cc.threshold) return res;
     const category = res.category ?? v.category;
     const why =
-      `A trained classifier, comparing the whole message with ${trainedOn} labelled examples, finds it close to messages about ` +
-      `${CATEGORY_WORDS[v.category]} that a duty worker must see (${Math.round(v.risk * 100)}% sure); no single rule was sure, so a person should judge it ` +
+      `A trained classifier, comparing the whole message with ${trainedOn} labelled examples, finds it much closer to messages about ` +
+      `${CATEGORY_WORDS[v.category]} that a duty worker must see than to harmless ones; no single rule was sure, so a person should judge it ` +
       `(${v.category}, safeguarding)`;
     return { level: 'safeguarding', category, reasons: [why, ...res.reasons].slice(0, MAX_REASONS), ...(res.subcategory ? { subcategory: res.subcategory } : {}) };
   }
