@@ -138,7 +138,8 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
     const hi = Math.max(...ages);
     const tags: string[] = [];
     if (ages.length >= 2 && lo < rules.ageGap.under && hi - lo >= rules.ageGap.minGap) tags.push(rules.ageGap.tag);
-    if (rules.ageGap.adultTag && hi >= 18) tags.push(rules.ageGap.adultTag);
+    // an adult's age counts when it is the only age given or the other is a child's (two adults: no tag)
+    if (rules.ageGap.adultTag && hi >= 18 && (ages.length === 1 || lo < rules.ageGap.under)) tags.push(rules.ageGap.adultTag);
     if (tags.length === 0) return null;
     const entry: LexiconEntry = { id: 'age-gap', pattern: 'age-gap', category: null, level: 'none', rationale: 'Ages stated in the message' };
     return { entry, level: 'none', notes: [], tags };
