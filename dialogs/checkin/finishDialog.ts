@@ -12,7 +12,8 @@ import {
   addPlanToCheckIn, chosenGoalAreas, completeCheckIn, getCheckIn, goalAreaNames, goalAreaOptions, goalAreasCard, goalOfferCard,
   latestTwo, makePlan, parseGoalAreas, planSentence, professionalSummary, renderStarPng, starAttachment, summaryText,
 } from '../../core/mystar';
-import type { AreaId } from '../../core/records/types';
+import { AREA_IDS, AreaId, CheckInRecord } from '../../core/records/types';
+import { withButtons } from '../support/cards';
 import { turnLog, userUid } from '../../bot/turnState';
 import { InputPrompt } from '../support/inputPrompt';
 import type { DialogDeps } from '../types';
@@ -20,7 +21,10 @@ import { cardMessage, NO, submissionOf, tidy, YES } from './shared';
 
 export const CHECKIN_FINISH = 'checkin.finish';
 const OUTCOMES = 'outcomes';
+const HELP = 'help';
 const FLOW = 'checkin.finish.flow';
+const SUPPORT = 'checkin.finish.support';
+const ASK_SUPPORT = 'checkin.finish.supportOffer';
 const ASK_OFFER = 'checkin.finish.offer';
 const ASK_AREAS = 'checkin.finish.areas';
 const ASK_TEXT = 'checkin.finish.text';
@@ -46,6 +50,8 @@ export class FinishDialog extends ComponentDialog {
     this.addDialog(new InputPrompt(ASK_OFFER, async (p) => this.offerAnswer(p.recognized.value, p.options) !== undefined));
     this.addDialog(new InputPrompt(ASK_AREAS, async (p) => this.validAreas(p)));
     this.addDialog(new InputPrompt(ASK_TEXT));
+    this.addDialog(new InputPrompt(ASK_SUPPORT, async (p) => this.supportAnswer(p.recognized.value) !== undefined));
+    this.addDialog(new WaterfallDialog(SUPPORT, [this.offerSupport.bind(this), this.onSupport.bind(this), this.afterSupport.bind(this)]));
     this.addDialog(
       new WaterfallDialog(FLOW, [
         this.summary.bind(this),
@@ -204,10 +210,66 @@ export class FinishDialog extends ComponentDialog {
     return this.endOrOutcomes(step);
   }
 
-  /** The outcome questions feature, when it is installed, offers its short form after a check-in. */
+  /**
+   * After the plan: support for the area at the lowest step first (who can help, and ideas to try), when
+   * any area is at step 1 or 2 and the help feature is installed; then the outcome questions.
+   */
   private async endOrOutcomes(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { checkInId } = this.opts(step);
+    const rec = await getCheckIn(this.deps.store, checkInId);
+    const lowest = rec ? lowestAreas(rec) : [];
+    if (lowest.length && step.findDialog(HELP)) return step.replaceDialog(SUPPORT, { ...this.opts(step), area: lowest[0] } satisfies SupportOptions);
+    return this.toOutcomes(step);
+  }
+
+  /** The outcome questions feature, when it is installed, offers its short form after a check-in. */
+  private toOutcomes(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { checkInId } = this.opts(step);
     if (step.findDialog(OUTCOMES)) return step.replaceDialog(OUTCOMES, { afterCheckIn: true, checkInId });
     return step.endDialog();
   }
+
+  private supportAnswer(input: TurnInput | undefined): boolean | undefined {
+    const v = input?.value;
+    if (v?.kind === 'mystar.support') return v.want === true;
+    if (v || !input?.text) return undefined;
+    const t = tidy(input.text);
+    return YES.test(t) ? true : NO.test(t) ? false : undefined;
+  }
+
+  private async offerSupport(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { band, area } = step.options as SupportOptions;
+    const w = this.deps.words;
+    const areaName = goalAreaNames({ areas: [area] }, w, band);
+    const buttons = [
+      { title: w.t('mystar:support.yes', { band }), data: { kind: 'mystar.support', want: true } },
+      { title: w.t('mystar:support.no', { band }), data: { kind: 'mystar.support', want: false } },
+    ];
+    return step.prompt(ASK_SUPPORT, {
+      prompt: withButtons(w.t('mystar:support.offer', { band, area: areaName }), buttons),
+      retryPrompt: withButtons(w.t('mystar:support.reask', { band }), buttons),
+    });
+  }
+
+  private async onSupport(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { area } = step.options as SupportOptions;
+    if (this.supportAnswer(step.result as TurnInput)) return step.beginDialog(HELP, { need: area });
+    return step.next();
+  }
+
+  private async afterSupport(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.toOutcomes(step);
+  }
+}
+
+interface SupportOptions extends FinishOptions {
+  area: AreaId;
+}
+
+/** Areas at step 1 or 2, lowest first (ties in My Star order). */
+export function lowestAreas(rec: CheckInRecord): AreaId[] {
+  return AREA_IDS.filter((a) => {
+    const st = rec.answers[a]?.step;
+    return st === 1 || st === 2;
+  }).sort((a, b) => (rec.answers[a]!.step as number) - (rec.answers[b]!.step as number));
 }

@@ -21,9 +21,11 @@ export const NEED_KIND = 'help.need';
 export const OFFER_KIND = 'help.offer';
 export const MORE_KIND = 'help.more';
 
-interface FlowOptions {
+export interface FlowOptions {
   /** which page of needs to show; set when "Something else" was pressed (the 24/7 routes are not repeated) */
   page?: number;
+  /** go straight to the support for this need (the end of a check-in offers it for the lowest area) */
+  need?: Purpose;
 }
 const MORE = 'more' as const;
 /** "help" asked again while choosing: show the routes again from the start */
@@ -76,6 +78,8 @@ export class HelpDialog extends ComponentDialog {
     const who = await whoIs(step.context, this.deps);
     const { band } = who;
     const w = this.deps.words;
+    const preset = ((step.options ?? {}) as FlowOptions).need;
+    if (preset && HELP_NEEDS.includes(preset)) return step.next({ text: '', value: { kind: NEED_KIND, n: HELP_NEEDS.indexOf(preset) }, freeText: '', fromCard: true } satisfies TurnInput);
     const page = ((step.options ?? {}) as FlowOptions).page ?? 0;
     if (page === 0 && ((step.options ?? {}) as FlowOptions).page === undefined)
       await step.context.sendActivity(`${w.t('signpost:help.crisis_intro', { band })}\n\n${this.deps.help.crisisText(who)}`);
