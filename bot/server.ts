@@ -5,7 +5,7 @@
  * Routes: POST /api/messages (Bot Framework), GET /healthz (process up), GET /readyz (storage reachable),
  * plus the web channel and reports when those modules are present.
  */
-import { ConversationState } from 'botbuilder';
+import { ConversationState, TurnContext } from 'botbuilder';
 import restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { Config } from '../core/config';
@@ -21,7 +21,8 @@ import type { DialogDeps } from '../dialogs/types';
 import { activityProblem } from './activitySchema';
 import { createAdapter, installTurnErrorHandler } from './adapter';
 import { createHelpRoutes } from './helpRoutes';
-import { checkInAnswerHook, safetyMiddleware, AlertRaiser, SafetyDeps } from './middleware/safety';
+import { checkInAnswerHook, eraseConversationSafetyData, safetyMiddleware, AlertRaiser, SafetyDeps } from './middleware/safety';
+import { conversationKey } from './turnState';
 import { startReminders, Reminders } from './reminders';
 import { turnLogMiddleware } from './middleware/turnLog';
 import { StarlingBot } from './starlingBot';
@@ -97,6 +98,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     directory,
     // typed check-in answers at the lowest step for "being safe" / "where you live" are safety signals too
     onCheckInAnswer: checkInAnswerHook(safety),
+    // "delete my data" also removes the safety check's copy of their recent messages in this conversation
+    onUserDataErased: (ctx: TurnContext) => eraseConversationSafetyData(store, conversationKey(ctx)),
   };
   const deps: DialogDeps = { store, words, log, config, intents, help, now, extras };
   const mainDialog = new MainDialog(deps, features);

@@ -83,6 +83,18 @@ export const safetyKeys = {
   recent: (convKey: string) => `conv:${convKey}:recent`,
 };
 
+/**
+ * "Delete my data" in this conversation: the last few messages kept as context go, and so do the worker's
+ * notes unless the conversation is flagged (a safety net a duty worker has not yet cleared stays, with its
+ * notes, until they do; any alert keeps its own encrypted record).
+ */
+export async function eraseConversationSafetyData(store: Store, convKey: string): Promise<{ keptForSafety: boolean }> {
+  const flag = await store.getJson<SafetyFlag>(safetyKeys.flag(convKey));
+  const keep = !!flag?.flagged;
+  await store.remove(keep ? [safetyKeys.recent(convKey)] : [safetyKeys.recent(convKey), safetyKeys.notes(convKey), safetyKeys.flag(convKey)]);
+  return { keptForSafety: keep };
+}
+
 /** The check-in step inside a card submission, if it is one. */
 function checkInAnswer(value: Record<string, unknown> | undefined): { area: AreaId; step: Step } | undefined {
   if (!value || value.kind !== 'mystar.step') return undefined;

@@ -3,6 +3,7 @@
  * yes/no confirmation, removes every record of every source, then says it is done).
  */
 import { ComponentDialog, DialogTurnResult, PromptValidatorContext, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
 import type { TurnInput } from '../../core/input';
 import { deleteConfirmCard } from '../../core/mystar/cards';
 import { collectUserData, eraseUserData } from '../../core/records/userData';
@@ -112,9 +113,13 @@ export class MyDataDialog extends ComponentDialog {
       return step.endDialog();
     }
     await eraseUserData(this.deps.store, userUid(step.context));
+    // what the bot keeps about this conversation (set by bot/server.ts: the safety check's recent messages)
+    const hook = this.deps.extras.onUserDataErased as ((ctx: TurnContext) => Promise<{ keptForSafety: boolean }>) | undefined;
+    const kept = hook ? (await hook(step.context)).keptForSafety : false;
     forgetProfileCache(step.context);
-    turnLog(step.context, this.deps.log).info('user data deleted');
-    await step.context.sendActivity(w.t('mystar:deleteData.done', { band }));
+    turnLog(step.context, this.deps.log).info({ keptForSafety: kept }, 'user data deleted');
+    // honest about what stays: a safety concern a duty worker has not yet closed is kept until they do
+    await step.context.sendActivity(w.t(kept ? 'mystar:deleteData.doneKeptForSafety' : 'mystar:deleteData.done', { band }));
     return step.endDialog({ deleted: true });
   }
 }
