@@ -184,3 +184,48 @@ describe('bad input never throws and still gets a valid result', () => {
     valid(d.detect('k i l l '.repeat(2500)));
   });
 });
+
+describe('coverage by structure, not by memorised sentences', () => {
+  test.each([
+    // who + harm verb + whom, with words in between
+    ['somebody has been hurting me', 'abuse'],
+    ['my step mum keeps pinching me really hard', 'abuse'],
+    ['they always hit me when i get it wrong', 'abuse'],
+    ['my dad twisted my arm behind my back', 'abuse'],
+    // fear + home
+    ['its really scary at home', 'domestic_abuse_at_home'],
+    ['home is not a safe place for me', 'domestic_abuse_at_home'],
+    ['i dread going home because of what he does', 'domestic_abuse_at_home'],
+    // indirect suicide signals
+    ['i wrote letters for my family to find', 'suicide'],
+    ['i cant face another night like this', 'suicide'],
+    ['if i dont reply tomorrow you know why', 'suicide'],
+    // grooming: secrecy, more pictures, an adult's age
+    ['he wants more pics and says to delete our chats so my mum wont see', 'sexual_exploitation_or_grooming'],
+    ['im dating a 27 year old', 'sexual_exploitation_or_grooming'],
+    // neglect, eating disorder, threats
+    ['mum forgot to feed us again all weekend', 'abuse'],
+    ['i hide my dinner so they think i ate it', 'eating_disorder'],
+    ['a gang said they will cut me after school', 'bullying_threats'],
+  ])('%s -> raised (%s)', (text, category) => {
+    const r = d.detect(text);
+    expect(raised(r)).toBe(true);
+    expect(r.category).toBe(category);
+    expect(r.reasons.length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    'he hurt my feelings at lunch',
+    'my sister hit me with a pillow lol',
+    'the haunted house at the fair was so scary',
+    'i dont want to go home yet, this party is great',
+    'my sister is 19 and her boyfriend is 21',
+    'i ended things with my boyfriend',
+    'he followed me back on insta',
+    'my cat scratched my arm',
+    'my grandma takes loads of tablets for her heart',
+    'my brother kicked my door cos i took his charger',
+  ])('%s -> not raised', (text) => {
+    expect(raised(d.detect(text))).toBe(false);
+  });
+});
