@@ -262,11 +262,14 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
 
   /**
    * The classifier may raise a message the rules left below safeguarding, to safeguarding only (never crisis),
-   * and not when a rule matched and was deliberately softened (negation, past, fiction, exaggeration).
+   * and not when a rule matched and was deliberately softened (negation, past, fiction, exaggeration) or is
+   * deliberately left to the conversation's context.
    */
   function withClassifier(res: SafetyResult, hits: Hit[], toks: Tok[]): SafetyResult {
     if (!classifier || !cc || LEVEL_RANK[res.level] >= LEVEL_RANK.safeguarding) return res;
     if (hits.some((h) => h.notes.length > 0 && LEVEL_RANK[h.entry.level] > LEVEL_RANK[h.level])) return res;
+    // a rule that is deliberately a concern unless earlier messages back it up ("I've got the tablets ready") decides
+    if (hits.some((h) => (h.entry.flags ?? []).includes('context'))) return res;
     // words inside a known everyday use ("beat me at chess", "dying of laughter") do not count as evidence
     const ms = masks.find(toks);
     let words = toks;
