@@ -310,6 +310,8 @@ function lowerFirst(s: string): string {
   return s ? s[0].toLowerCase() + s.slice(1) : s;
 }
 
+let shared: Detector | null = null;
+/** The detector over the shipped data in content/safety/, built (and its classifier trained) once per process. */
 export function createDetector(): Detector {
-  return createDetectorFrom(loadSafetyData());
+  return (shared ??= createDetectorFrom(loadSafetyData()));
 }
