@@ -25,12 +25,12 @@ describe('targets', () => {
     expect(dev.falseAlarmRate).toBeLessThanOrEqual(0.05);
   });
   // The issue's target is NOT met yet on the held-out split as a whole. Measured: recall 0.80 and false alarms
-  // 0.068 on the original 176 held-out lines before this work; now 0.968 and 0.041 on those lines, and 0.899 and
+  // 0.068 on the original 176 held-out lines before this work; now 0.968 and 0.041 on those lines, and 0.907 and
   // 0.052 on all 411 held-out lines (the original ones plus 235 written later, each batch scored once and never
   // tuned on; they are harder). This floor stops it getting worse; the target test below is marked failing until
   // it is met, and then jest reports it, so someone must turn it back into a plain test.
   test('held-out split does not fall below where it stands', () => {
-    expect(holdout.recall).toBeGreaterThanOrEqual(0.89);
+    expect(holdout.recall).toBeGreaterThanOrEqual(0.9);
     expect(holdout.falseAlarmRate).toBeLessThanOrEqual(0.055);
   });
   test.failing('held-out split meets the issue target (recall >= 0.95, false alarms <= 5%)', () => {
