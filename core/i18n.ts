@@ -58,15 +58,30 @@ export function createWords(resources: Resources = readLocaleFiles(), language =
     showSupportNotice: false,
   } as any);
   const opts = (vars?: Vars) => ({ ...vars, context: vars?.band });
+  // The words never change once loaded, so a lookup with nothing but the band to fill in is kept: menus and
+  // cards ask for the same labels on every turn, and i18next's lookup is a measurable part of a turn.
+  const plain = (vars?: Vars) => !vars || Object.keys(vars).every((k) => k === 'band');
+  const tCache = new Map<string, string>();
+  const listCache = new Map<string, string[]>();
   const words: Words = {
     language,
     t: (key, vars) => {
+      const cacheKey = plain(vars) ? `${key}|${vars?.band ?? ''}` : undefined;
+      const hit = cacheKey && tCache.get(cacheKey);
+      if (hit !== undefined && hit !== '') return hit;
       const v = inst.t(key, opts(vars)) as unknown;
-      return Array.isArray(v) ? String(v[0]) : String(v);
+      const out = Array.isArray(v) ? String(v[0]) : String(v);
+      if (cacheKey) tCache.set(cacheKey, out);
+      return out;
     },
     list: (key, vars) => {
+      const cacheKey = plain(vars) ? `${key}|${vars?.band ?? ''}` : undefined;
+      const hit = cacheKey ? listCache.get(cacheKey) : undefined;
+      if (hit) return [...hit];
       const v = inst.t(key, { ...opts(vars), returnObjects: true }) as unknown;
-      return Array.isArray(v) ? v.map(String) : [String(v)];
+      const out = Array.isArray(v) ? v.map(String) : [String(v)];
+      if (cacheKey) listCache.set(cacheKey, out);
+      return [...out];
     },
     pick: (key, vars) => {
       const l = words.list(key, vars);

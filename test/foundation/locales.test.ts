@@ -31,4 +31,17 @@ describe('locales', () => {
     expect(w.t('common:hi', { band: '16-25' })).toBe('Hello there');
     expect(w.t('common:hi')).toBe('Hello there');
   });
+
+  it('asked again, gives the same band wording and fills in new values each time (labels are remembered, sentences with values are not)', () => {
+    const w = createWords({ 'en-GB': { common: { hi: 'Hello there', 'hi_8-11': 'Hi! 👋', name: 'Hi {{name}}', opts: ['a', 'b'] } } });
+    for (let i = 0; i < 2; i++) {
+      expect(w.t('common:hi', { band: '8-11' })).toBe('Hi! 👋');
+      expect(w.t('common:hi', { band: '12-15' })).toBe('Hello there');
+    }
+    expect(w.t('common:name', { name: 'Sam' })).toBe('Hi Sam');
+    expect(w.t('common:name', { name: 'Ali' })).toBe('Hi Ali');
+    const l = w.list('common:opts');
+    l.push('changed by the caller');
+    expect(w.list('common:opts')).toEqual(['a', 'b']);
+  });
 });
