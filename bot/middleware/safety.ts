@@ -27,6 +27,7 @@ import {
 import type { Store } from '../../core/storage';
 import type { HelpRoutes } from '../../dialogs/types';
 import { withButtons, nav } from '../../dialogs/support/cards';
+import { profileOf } from '../../dialogs/support/profile';
 import { HELP_NEEDS } from '../../dialogs/help/needs';
 import { NEED_KIND } from '../../dialogs/help/helpDialog';
 import { helpNeedSignal } from '../../core/helpNeedSignal';
@@ -131,7 +132,7 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
       const convKey = conversationKey(ctx);
       const recent = (await deps.store.getJson<string[]>(safetyKeys.recent(convKey))) ?? [];
 
-      const profile = await deps.store.getJson<Profile>(keys.profile(userUid(ctx)));
+      const profile = await profileOf(ctx, deps.store);
       const band = profile?.ageBand;
       let result: SafetyResult = input.freeText ? deps.detector.detect(input.freeText, { recent }) : { level: 'none', category: null, reasons: [] };
       // A button can be a signal by what it means: the lowest check-in step for being safe / home, or a
@@ -201,7 +202,7 @@ export function checkInAnswerHook(deps: SafetyDeps) {
     const prevTurn = ctx.turnState.get(turnKeys.safety) as SafetyResult | undefined;
     ctx.turnState.set(turnKeys.safety, prevTurn ? higher(prevTurn, result) : result);
     await record(ctx, deps, result, convKey);
-    const profile = await deps.store.getJson<Profile>(keys.profile(userUid(ctx)));
+    const profile = await profileOf(ctx, deps.store);
     const recent = (await deps.store.getJson<string[]>(safetyKeys.recent(convKey))) ?? [];
     const text = turnInput(ctx).freeText;
     const outcome = await raise(ctx, deps, result, text, recent.slice(0, -1), profile, convKey, turnLog(ctx, deps.log));
