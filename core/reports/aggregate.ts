@@ -12,6 +12,7 @@
 import type { AgeBand } from '../ageBands';
 import { Bank, loadBank } from '../outcomes/bank';
 import type { OutcomeId } from '../outcomes/framework';
+import { professionalSummary } from '../mystar/professional';
 import { AREA_IDS, AreaId, CheckInRecord, LocalArea, OutcomeAnswerRecord } from '../records/types';
 import { ALL_GROUPS, MY_STAR_AREA_LABELS } from './labels';
 import { inPeriod, Period } from './period';
@@ -20,6 +21,14 @@ export interface GroupStats {
   people: number;
   answers: [number, number, number, number, number];
   travelled: { people: number; improved: number; same: number; worse: number; sumChange: number };
+}
+
+/** Young people by the suggested threshold level (1-4) of their latest completed check-in in the period. */
+export interface LevelStats {
+  people: number;
+  levels: [number, number, number, number];
+  /** people with two or more completed check-ins in the period: latest level lower (less need), same or higher */
+  moved: { people: number; lower: number; same: number; higher: number };
 }
 
 export interface RawMeasure {
@@ -42,6 +51,8 @@ export interface RawReport {
   /** area group keys ('area:coventry', 'area:not_recorded') with at least one young person in the report */
   areasPresent: string[];
   measures: RawMeasure[];
+  /** suggested threshold levels, keyed by GroupDef.key */
+  levels: Record<string, LevelStats>;
 }
 
 /** One person's dated answers (1-5) to one measure, with where they were at the time. */
@@ -98,6 +109,49 @@ export function answersInPeriod(answers: readonly OutcomeAnswerRecord[], period:
   return answers.filter((a) => inPeriod(a.at, period));
 }
 
+const completedTime = (c: CheckInRecord) => Date.parse(c.completedAt ?? c.startedAt);
+
+/**
+ * Young people by the suggested threshold level of their latest completed check-in in the period, and the move
+ * from their first to their latest level in the period. Each level is worked out by professionalSummary (the same
+ * rule the duty worker sees), comparing a check-in with the same person's previous completed check-in among the
+ * records given (an earlier one before the period counts when it is given). Nothing is stored.
+ */
+export function levelStats(allCheckIns: readonly CheckInRecord[], inPeriod: readonly CheckInRecord[]): Record<string, LevelStats> {
+  const groups: Record<string, LevelStats> = Object.fromEntries(
+    ALL_GROUPS.map((g) => [g.key, { people: 0, levels: [0, 0, 0, 0], moved: { people: 0, lower: 0, same: 0, higher: 0 } }]),
+  );
+  const history = new Map<string, CheckInRecord[]>();
+  for (const c of allCheckIns) if (c.status === 'completed') history.set(c.uid, [...(history.get(c.uid) ?? []), c]);
+  for (const list of history.values()) list.sort((a, b) => completedTime(a) - completedTime(b));
+  const levelOf = (c: CheckInRecord) => {
+    const list = history.get(c.uid) ?? [c];
+    const i = list.findIndex((x) => x.id === c.id);
+    return professionalSummary(c, i > 0 ? list[i - 1] : undefined).level;
+  };
+  const byUid = new Map<string, CheckInRecord[]>();
+  for (const c of inPeriod) byUid.set(c.uid, [...(byUid.get(c.uid) ?? []), c]);
+  for (const list of byUid.values()) {
+    list.sort((a, b) => completedTime(a) - completedTime(b));
+    const latest = list[list.length - 1];
+    const level = levelOf(latest);
+    const first = list.length >= 2 ? levelOf(list[0]) : undefined;
+    for (const k of ['all', `band:${latest.ageBand}`, `area:${latest.area ?? 'not_recorded'}`]) {
+      const g = groups[k];
+      if (!g) continue;
+      g.people++;
+      g.levels[level - 1]++;
+      if (first !== undefined) {
+        g.moved.people++;
+        if (level < first) g.moved.lower++;
+        else if (level > first) g.moved.higher++;
+        else g.moved.same++;
+      }
+    }
+  }
+  return groups;
+}
+
 export function buildRawReport(input: {
   checkIns: readonly CheckInRecord[];
   answers: readonly OutcomeAnswerRecord[];
@@ -131,7 +185,9 @@ export function buildRawReport(input: {
     measures.push({ kind: 'mystar', id: area, label: MY_STAR_AREA_LABELS[area], groups: statsFor(points) });
   }
 
+  const levels = levelStats(input.checkIns, checkIns);
   const areaKeys = new Set<string>();
+  for (const [k, g] of Object.entries(levels)) if (k.startsWith('area:') && g.people > 0) areaKeys.add(k);
   for (const m of measures) for (const [k, g] of Object.entries(m.groups)) if (k.startsWith('area:') && g.people > 0) areaKeys.add(k);
   const withAnswers = new Set(answers.filter((a) => valid(a.answer)).map((a) => a.uid));
   const withCheckIns = new Set(checkIns.map((c) => c.uid));
@@ -144,5 +200,6 @@ export function buildRawReport(input: {
     checkInCount: checkIns.length,
     areasPresent: ALL_GROUPS.filter((g) => areaKeys.has(g.key)).map((g) => g.key),
     measures,
+    levels,
   };
 }

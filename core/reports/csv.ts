@@ -22,12 +22,20 @@ export const REPORT_CSV_HEADER = [
   'same',
   'worse',
   'average_change',
+  'level_1',
+  'level_2',
+  'level_3',
+  'level_4',
+  'people_with_2_or_more_check_ins',
+  'level_lower',
+  'level_same',
+  'level_higher',
 ] as const;
 
 export function renderCsv(r: PublishedReport): string {
   const pad = (n: number) => Array<string>(n).fill('');
   const summary = (id: string, label: string, value: unknown = '') =>
-    ['summary', 'summary', id, label, '', '', 'all', 'all', value, ...pad(10)];
+    ['summary', 'summary', id, label, '', '', 'all', 'all', value, ...pad(18)];
   const rows: unknown[][] = [
     summary('period', `From ${r.period.from} to ${r.period.to} (UTC, both days included)`),
     summary('young_people', 'Young people with an outcome answer or a completed My Star check-in', r.summary.youngPeople),
@@ -56,8 +64,31 @@ export function renderCsv(r: PublishedReport): string {
         g.travelled.same,
         g.travelled.worse,
         g.travelled.averageChange,
+        ...pad(8),
       ]);
     }
+  }
+  const t = r.thresholdLevels;
+  rows.push(summary('threshold_note', t.note));
+  for (const n of t.levelNames) rows.push(summary(`threshold_level_${n.level}`, n.name));
+  for (const g of t.groups) {
+    rows.push([
+      'threshold_level',
+      'threshold_level',
+      'suggested_level',
+      t.label,
+      '',
+      '',
+      g.groupType,
+      g.group,
+      g.people,
+      ...pad(10),
+      ...g.levels,
+      g.moved.people,
+      g.moved.lower,
+      g.moved.same,
+      g.moved.higher,
+    ]);
   }
   return csvTable(REPORT_CSV_HEADER, rows);
 }

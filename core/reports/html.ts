@@ -2,8 +2,8 @@
  * The commissioner report as one HTML page: charts drawn on the server as inline SVG, no script, no external
  * files, and a print style for A4. Every figure comes from the published (suppressed) report.
  */
-import type { PublishedGroup, PublishedMeasure, PublishedReport } from './publish';
-import { changeChart, distributionChart, esc, SVG_DEFS } from './svg';
+import type { PublishedGroup, PublishedLevelGroup, PublishedLevels, PublishedMeasure, PublishedReport } from './publish';
+import { changeChart, distributionChart, esc, LEVEL_COLOURS, SVG_DEFS } from './svg';
 
 const FRAMEWORK_SCALE = ['1 not true', '2', '3', '4', '5 really true'];
 const STAR_SCALE = ['1 red', '2', '3', '4', '5 blue'];
@@ -81,6 +81,36 @@ function measureBlock(m: PublishedMeasure): string {
   );
 }
 
+function levelRow(g: PublishedLevelGroup): string {
+  return (
+    `<tr class="${g.groupType === 'all' ? 'all' : ''}"><th scope="row">${esc(g.label)}</th>${cell(g.people)}` +
+    g.levels.map((a) => cell(a)).join('') +
+    cell(g.moved.people) +
+    cell(g.moved.lower) +
+    cell(g.moved.same) +
+    cell(g.moved.higher) +
+    '</tr>'
+  );
+}
+
+/** The suggested threshold level section: a chart for all young people and a table by group. */
+export function levelsBlock(t: PublishedLevels): string {
+  const all = t.groups.find((g) => g.groupType === 'all')!;
+  const head =
+    '<thead><tr><th scope="col" rowspan="2" class="group">Group</th><th scope="col" rowspan="2">Young people</th>' +
+    '<th scope="colgroup" colspan="4" class="span">Suggested level, latest check-in</th>' +
+    '<th scope="colgroup" colspan="4" class="span">Move from first to latest check-in</th></tr><tr>' +
+    t.levelNames.map((n) => `<th scope="col">${n.level}</th>`).join('') +
+    '<th scope="col">People 2+</th><th scope="col">Lower (less need)</th><th scope="col">Same</th><th scope="col">Higher (more need)</th></tr></thead>';
+  return (
+    `<section class="outcome levels" id="threshold-levels"><h2>${esc(t.label)}</h2>` +
+    `<p class="note">${esc(t.note)}</p>` +
+    `<ul class="level-names">${t.levelNames.map((n) => `<li>${esc(n.name)}</li>`).join('')}</ul>` +
+    distributionChart(all.levels, t.levelNames.map((n) => `Level ${n.level}`), `${t.label}: all young people by the suggested level of their latest check-in`, LEVEL_COLOURS) +
+    `<table><caption>${esc(t.label)}: young people by the suggested level of their latest completed My Star check-in in the period, and the move from their first to their latest level</caption>${head}<tbody>${t.groups.map(levelRow).join('')}</tbody></table></section>`
+  );
+}
+
 export function renderHtml(r: PublishedReport): string {
   const parts: string[] = [];
   parts.push(
@@ -104,6 +134,7 @@ export function renderHtml(r: PublishedReport): string {
     `<h2>How to read this report</h2><ul>` +
       `<li>Outcome questions use Starling's own first-person wording of the framework statements, answered from 1 (not true for me) to 5 (really true for me). My Star areas use five steps from 1 (red, hardest) to 5 (blue, going really well).</li>` +
       `<li>"Young people" counts each person once, by their latest answer in the period; they are grouped by the age band and area of that answer.</li>` +
+      `<li>${esc(r.thresholdLevels.label)}: each young person once, by the level suggested from their latest completed My Star check-in in the period. ${esc(r.thresholdLevels.note)}</li>` +
       `<li>"Distance travelled" compares each young person's first and latest answer in the period (only those who answered twice or more). Average change is latest minus first: above 0 means things got better.</li>` +
       `</ul><dl class="legend">` +
       Object.entries(r.legend)
@@ -125,6 +156,7 @@ export function renderHtml(r: PublishedReport): string {
     }
     const star = r.measures.filter((m) => m.kind === 'mystar');
     parts.push(`<section class="outcome"><h2>My Star areas</h2>${star.map(measureBlock).join('')}</section>`);
+    if (r.thresholdLevels.groups.length > 0) parts.push(levelsBlock(r.thresholdLevels));
   }
   parts.push('</main></body></html>\n');
   return parts.join('\n');

@@ -41,3 +41,18 @@ export const AREA_GROUPS: GroupDef[] = [...LOCAL_AREAS, 'not_recorded' as const]
 export const ALL_GROUPS: GroupDef[] = [ALL_GROUP, ...BAND_GROUPS, ...AREA_GROUPS];
 
 export { AREA_IDS };
+
+/** The suggested threshold level section (from My Star check-ins, by core/mystar/professional.ts). */
+export const THRESHOLD_LEVELS = [1, 2, 3, 4] as const;
+export const THRESHOLD_LABEL =
+  'Suggested level of need (Buckinghamshire thresholds, 1 = universal services to 4 = acute / child protection, statutory)';
+/** The four levels as the Buckinghamshire Threshold Document names them (seeds 000 and 001). */
+export const THRESHOLD_LEVEL_NAMES: Record<1 | 2 | 3 | 4, string> = {
+  1: 'Level 1: universal services',
+  2: 'Level 2: additional support (early help, single agency)',
+  3: 'Level 3: complex needs (multi-agency support)',
+  4: 'Level 4: acute / child protection (statutory intervention)',
+};
+export const THRESHOLD_NOTE =
+  "This level is a suggestion worked out from the young person's own My Star check-in answers, for professionals. " +
+  'It is not an assessment: a professional decides the level of need.';

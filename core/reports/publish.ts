@@ -3,7 +3,8 @@
  * Renderers (csv, json, html) only ever see a PublishedReport.
  */
 import { ALL_GROUP, ALL_GROUPS, AREA_GROUPS, BAND_GROUPS, GroupDef, GroupType } from './labels';
-import type { RawMeasure, RawReport } from './aggregate';
+import type { LevelStats, RawMeasure, RawReport } from './aggregate';
+import { THRESHOLD_LABEL, THRESHOLD_LEVEL_NAMES, THRESHOLD_LEVELS, THRESHOLD_NOTE } from './labels';
 import { averageCell, Cell, countCell, Line, protect } from './suppress';
 
 export interface PublishedGroup {
@@ -25,6 +26,24 @@ export interface PublishedMeasure {
   groups: PublishedGroup[];
 }
 
+export interface PublishedLevelGroup {
+  groupType: GroupType;
+  group: string;
+  label: string;
+  people: Cell;
+  /** young people by the suggested level (1..4) of their latest completed check-in */
+  levels: [Cell, Cell, Cell, Cell];
+  /** people with 2+ completed check-ins: latest level lower (less need), the same, or higher than their first */
+  moved: { people: Cell; lower: Cell; same: Cell; higher: Cell };
+}
+
+export interface PublishedLevels {
+  label: string;
+  note: string;
+  levelNames: { level: number; name: string }[];
+  groups: PublishedLevelGroup[];
+}
+
 export interface PublishedReport {
   title: string;
   period: { from: string; to: string };
@@ -33,6 +52,8 @@ export interface PublishedReport {
   note?: string;
   summary: { youngPeople: Cell; withOutcomeAnswers: Cell; withCheckIns: Cell; outcomeAnswers: Cell; checkIns: Cell };
   measures: PublishedMeasure[];
+  /** suggested Buckinghamshire threshold levels from My Star check-ins (groups empty when the report is empty) */
+  thresholdLevels: PublishedLevels;
   legend: Record<string, string>;
   suppressionRule: string;
 }
@@ -116,6 +137,53 @@ export function publishMeasure(m: RawMeasure, groups: readonly GroupDef[] = ALL_
   };
 }
 
+const LEVEL_COLS = ['l1', 'l2', 'l3', 'l4'] as const;
+const MOVE_COLS = ['m_lower', 'm_same', 'm_higher'] as const;
+
+/** The additive lines of the level table: the same shape as a measure's, with four level cells. */
+export function levelLines(groups: readonly GroupDef[] = ALL_GROUPS): Line[] {
+  const lines: Line[] = [];
+  const bands = groups.filter((g) => g.type === 'age_band');
+  const areas = groups.filter((g) => g.type === 'area');
+  for (const g of groups) {
+    lines.push({ parts: LEVEL_COLS.map((c) => cellKey(g.key, c)), total: cellKey(g.key, 'people') });
+    lines.push({ parts: MOVE_COLS.map((c) => cellKey(g.key, c)), total: cellKey(g.key, 'm_people') });
+  }
+  for (const col of [...LEVEL_COLS, 'people', ...MOVE_COLS, 'm_people']) {
+    lines.push({ parts: bands.map((g) => cellKey(g.key, col)), total: cellKey(ALL_GROUP.key, col) });
+    if (areas.length > 0) lines.push({ parts: areas.map((g) => cellKey(g.key, col)), total: cellKey(ALL_GROUP.key, col) });
+  }
+  return lines;
+}
+
+export function publishLevels(levels: Record<string, LevelStats>, groups: readonly GroupDef[] = ALL_GROUPS): PublishedLevels {
+  const values = new Map<string, number>();
+  for (const g of groups) {
+    const s = levels[g.key];
+    LEVEL_COLS.forEach((c, i) => values.set(cellKey(g.key, c), s.levels[i]));
+    values.set(cellKey(g.key, 'people'), s.people);
+    values.set(cellKey(g.key, 'm_lower'), s.moved.lower);
+    values.set(cellKey(g.key, 'm_same'), s.moved.same);
+    values.set(cellKey(g.key, 'm_higher'), s.moved.higher);
+    values.set(cellKey(g.key, 'm_people'), s.moved.people);
+  }
+  const cells = protect(values, levelLines(groups));
+  const get = (g: string, c: string) => cells.get(cellKey(g, c)) as Cell;
+  return {
+    label: THRESHOLD_LABEL,
+    note: THRESHOLD_NOTE,
+    levelNames: THRESHOLD_LEVELS.map((level) => ({ level, name: THRESHOLD_LEVEL_NAMES[level] })),
+    groups: groups.map((g) => ({
+      groupType: g.type,
+      group: g.value,
+      label: g.label,
+      people: get(g.key, 'people'),
+      levels: LEVEL_COLS.map((c) => get(g.key, c)) as PublishedLevelGroup['levels'],
+      moved: { people: get(g.key, 'm_people'), lower: get(g.key, 'm_lower'), same: get(g.key, 'm_same'), higher: get(g.key, 'm_higher') },
+    })),
+  };
+}
+
 export function publishReport(raw: RawReport, now: Date = new Date()): PublishedReport {
   const empty = raw.youngPeople === 0;
   return {
@@ -134,6 +202,9 @@ export function publishReport(raw: RawReport, now: Date = new Date()): Published
       checkIns: countCell(raw.checkInCount),
     },
     measures: empty ? [] : raw.measures.map((m) => publishMeasure(m, shownGroups(raw.areasPresent))),
+    thresholdLevels: empty
+      ? { ...publishLevels(raw.levels, []), groups: [] }
+      : publishLevels(raw.levels, shownGroups(raw.areasPresent)),
     legend: LEGEND,
     suppressionRule: SUPPRESSION_RULE,
   };

@@ -14,7 +14,10 @@ export const SVG_DEFS = `<svg width="0" height="0" aria-hidden="true" focusable=
 export const STEP_COLOURS = ['#c0392b', '#e67e22', '#f1c40f', '#27ae60', '#2e6fb7'];
 
 /** Vertical bars: young people by latest answer 1..5. */
-export function distributionChart(cells: readonly Cell[], labels: readonly string[], title: string): string {
+/** Threshold levels 1 (universal) to 4 (acute): least need blue, most need red. */
+export const LEVEL_COLOURS = ['#2e6fb7', '#f1c40f', '#e67e22', '#c0392b'];
+
+export function distributionChart(cells: readonly Cell[], labels: readonly string[], title: string, colours: readonly string[] = STEP_COLOURS): string {
   const w = 320;
   const h = 150;
   const top = 16;
@@ -29,7 +32,7 @@ export function distributionChart(cells: readonly Cell[], labels: readonly strin
       const label = `<text x="${x + bw / 2}" y="${base + 14}" text-anchor="middle" font-size="10">${esc(labels[i])}</text>`;
       if (typeof c === 'number') {
         const bh = Math.round(((base - top) * c) / max);
-        return `<rect x="${x}" y="${base - bh}" width="${bw}" height="${bh}" fill="${STEP_COLOURS[i]}"/><text x="${x + bw / 2}" y="${base - bh - 3}" text-anchor="middle" font-size="10" class="v">${c}</text>${label}`;
+        return `<rect x="${x}" y="${base - bh}" width="${bw}" height="${bh}" fill="${colours[i]}"/><text x="${x + bw / 2}" y="${base - bh - 3}" text-anchor="middle" font-size="10" class="v">${c}</text>${label}`;
       }
       return `<rect x="${x}" y="${base - 14}" width="${bw}" height="14" fill="url(#hidden)" stroke="#888"/><text x="${x + bw / 2}" y="${base - 17}" text-anchor="middle" font-size="10" class="v">${esc(c)}</text>${label}`;
     })
