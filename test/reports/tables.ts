@@ -135,7 +135,7 @@ export function disclosureProblems(tables: Tables): string[] {
       const parts = rows.filter((r) => r.key.startsWith(type + ':'));
       if (parts.length === 0) continue;
       lines.push({ name: `${id} ${type} people`, parts: parts.map((r) => r.people), total: all.people });
-      for (let c = 0; c < 5; c++) lines.push({ name: `${id} ${type} answer ${c + 1}`, parts: parts.map((r) => r.answers[c]), total: all.answers[c] });
+      for (let c = 0; c < all.answers.length; c++) lines.push({ name: `${id} ${type} answer ${c + 1}`, parts: parts.map((r) => r.answers[c]), total: all.answers[c] });
       for (let c = 0; c < 4; c++) lines.push({ name: `${id} ${type} travelled ${c}`, parts: parts.map((r) => r.travelled[c]), total: all.travelled[c] });
     }
     for (const l of lines) {
@@ -147,4 +147,50 @@ export function disclosureProblems(tables: Tables): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * The suggested threshold level table read back from each format, as Rows (answers = the four level cells,
+ * travelled = people 2+, lower, same, higher; no average), under the id "levels" so disclosureProblems can check it.
+ */
+export function levelsFromJson(text: string): Tables {
+  const r = JSON.parse(text) as PublishedReport;
+  const rows: Row[] = r.thresholdLevels.groups.map((g) => ({
+    key: `${g.groupType}:${g.group}`,
+    people: g.people,
+    answers: [...g.levels],
+    travelled: [g.moved.people, g.moved.lower, g.moved.same, g.moved.higher],
+    average: '',
+  }));
+  return new Map([['levels', rows]]);
+}
+
+export function levelsFromCsv(text: string): Tables {
+  const [header, ...rows] = parseCsv(text);
+  const col = (name: string) => header.indexOf(name);
+  const out: Row[] = rows
+    .filter((x) => x[col('section')] === 'threshold_level')
+    .map((r) => ({
+      key: `${r[col('group_type')]}:${r[col('group')]}`,
+      people: val(r[col('young_people')]),
+      answers: [1, 2, 3, 4].map((n) => val(r[col(`level_${n}`)])),
+      travelled: ['people_with_2_or_more_check_ins', 'level_lower', 'level_same', 'level_higher'].map((n) => val(r[col(n)])),
+      average: '',
+    }));
+  return new Map([['levels', out]]);
+}
+
+export function levelsFromHtml(html: string): Tables {
+  const m = /<section class="outcome levels" id="threshold-levels">([\s\S]*?)<\/section>/.exec(html);
+  if (!m) return new Map([['levels', []]]);
+  const tbody = /<tbody>([\s\S]*?)<\/tbody>/.exec(m[1])![1];
+  const rows: Row[] = [];
+  for (const [, tr] of tbody.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)) {
+    const cells = [...tr.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((x) => unescape(x[1]));
+    const g = ALL_GROUPS.find((x) => x.label === cells[0]);
+    if (!g) throw new Error(`unknown group label ${cells[0]}`);
+    const v = cells.slice(1).map(val);
+    rows.push({ key: `${g.type}:${g.value}`, people: v[0], answers: v.slice(1, 5), travelled: v.slice(5, 9), average: '' });
+  }
+  return new Map([['levels', rows]]);
 }
