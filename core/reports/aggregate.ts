@@ -157,6 +157,8 @@ export function buildRawReport(input: {
   answers: readonly OutcomeAnswerRecord[];
   period: Period;
   bank?: Bank;
+  /** completed check-ins before the period, used only as "last time" for threshold levels */
+  earlierCheckIns?: readonly CheckInRecord[];
 }): RawReport {
   const bank = input.bank ?? loadBank();
   const checkIns = completedInPeriod(input.checkIns, input.period);
@@ -185,7 +187,7 @@ export function buildRawReport(input: {
     measures.push({ kind: 'mystar', id: area, label: MY_STAR_AREA_LABELS[area], groups: statsFor(points) });
   }
 
-  const levels = levelStats(input.checkIns, checkIns);
+  const levels = levelStats([...(input.earlierCheckIns ?? []), ...input.checkIns], checkIns);
   const areaKeys = new Set<string>();
   for (const [k, g] of Object.entries(levels)) if (k.startsWith('area:') && g.people > 0) areaKeys.add(k);
   for (const m of measures) for (const [k, g] of Object.entries(m.groups)) if (k.startsWith('area:') && g.people > 0) areaKeys.add(k);

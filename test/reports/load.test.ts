@@ -58,4 +58,26 @@ describe.each(backings)('reading report records from the %s store', (_n, make) =
     expect(after.answers.map((a) => a.uid)).not.toContain('p0');
     expect(after.checkIns.map((c) => c.uid)).not.toContain('p0');
   });
+  it('keeps the last completed check-in before the period as "last time" for the suggested threshold level', async () => {
+    const at = (m: number, d: number) => () => new Date(Date.UTC(m === 1 ? 2026 : 2025, m - 1, d, 10));
+    const done = async (uid: string, step: 1 | 2 | 3 | 4 | 5, when: () => Date) => {
+      const c = await startCheckIn(store, { uid, ageBand: '16-25', now: when });
+      await answerArea(store, c.id, 'friends', step);
+      await completeCheckIn(store, c.id, { now: when });
+      return c.id;
+    };
+    await done('d1', 2, at(11, 20));
+    const last = await done('d1', 5, at(12, 20));
+    await done('d1', 3, at(1, 10)); // friends 5 -> 3: a drop of two steps since last time, so level 2
+    await done('d2', 5, at(12, 21)); // nothing in January: not read as "last time"
+    const period = parsePeriod('2026-01-01', '2026-01-31');
+    const data = await loadReportData(store, period);
+    expect(data.checkIns.map((c) => c.uid)).toEqual(['d1']);
+    expect(data.earlierCheckIns!.map((c) => c.id)).toEqual([last]);
+    expect(buildRawReport({ ...data, period }).levels.all.levels).toEqual([0, 1, 0, 0]);
+    expect(buildRawReport({ checkIns: data.checkIns, answers: [], period }).levels.all.levels).toEqual([1, 0, 0, 0]);
+    // the earlier check-in is counted in no figure
+    expect(makeReport(data, period).summary.checkIns).toBe('<5');
+    expect(buildRawReport({ ...data, period }).checkInCount).toBe(1);
+  });
 });
