@@ -36,6 +36,7 @@ export function toRaiseInput(input: AlertInput): RaiseInput {
     conversationKey: input.conversationKey,
     trigger: { from: 'young_person', text: input.text, at: new Date().toISOString() },
     context: input.recent.map((text) => ({ from: 'young_person' as const, text })),
+    background: input.background,
   };
 }
 

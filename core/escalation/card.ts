@@ -123,6 +123,17 @@ export function buildAlertCard(view: AlertView, opts: CardOptions = {}): Record<
         ],
       },
       { type: 'Container', style: 'emphasis', items: [{ type: 'TextBlock', weight: 'Bolder', text: 'What was said' }, ...excerpt] },
+      ...(view.texts?.background?.length
+        ? [
+            {
+              type: 'Container',
+              items: [
+                { type: 'TextBlock', weight: 'Bolder', text: 'Background' },
+                ...view.texts.background.map((line) => ({ type: 'TextBlock', wrap: true, isSubtle: true, text: cut(line) })),
+              ],
+            },
+          ]
+        : []),
       ...(done
         ? []
         : [

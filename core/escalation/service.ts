@@ -77,6 +77,8 @@ export interface Escalation {
   act(action: AlertAction, alertId: string, actor: Actor, note?: string): Promise<ActionResult>;
   endHandoff(conversationKey: string, actor: Actor): Promise<ActionResult>;
   get(alertId: string): Promise<AlertRecord | undefined>;
+  /** a young person's alerts in one conversation that are not resolved yet */
+  openAlertsIn(uid: string, conversationKey: string): Promise<AlertRecord[]>;
   /** the record with its text decrypted (staff tools only) */
   view(alertId: string): Promise<AlertView | undefined>;
   isDutyWorker(actorId: string | undefined): boolean;
@@ -312,7 +314,11 @@ export function createEscalation(deps: EscalationDeps): Escalation {
     const id = randomUUID();
     const at = nowIso();
     const ref = stripName(input.conversationRef);
-    const texts: AlertTexts = { trigger: input.trigger, context: (input.context ?? []).slice(-10) };
+    const texts: AlertTexts = {
+      trigger: input.trigger,
+      context: (input.context ?? []).slice(-10),
+      ...(input.background?.length ? { background: input.background.slice(-8) } : {}),
+    };
     await store.setJson(K.alertText(id), { enc: cipher.encrypt(JSON.stringify(texts)) } satisfies AlertTextDoc, retentionSeconds);
     const record: AlertRecord = {
       id,
@@ -415,6 +421,15 @@ export function createEscalation(deps: EscalationDeps): Escalation {
     return { ok: true, alert: rec, handoff: ended };
   }
 
+  async function openAlertsIn(uid: string, conversationKey: string): Promise<AlertRecord[]> {
+    const open: AlertRecord[] = [];
+    for (const id of await store.setMembers(K.userAlerts(uid))) {
+      const a = await get(id);
+      if (a && a.conversationKey === conversationKey && a.state !== 'resolved') open.push(a);
+    }
+    return open;
+  }
+
   async function purgeExpired(): Promise<number> {
     const cutoff = clock.now().getTime() - retentionSeconds * 1000;
     let n = 0;
@@ -442,6 +457,7 @@ export function createEscalation(deps: EscalationDeps): Escalation {
     act,
     endHandoff,
     get,
+    openAlertsIn,
     async view(alertId) {
       const alert = await get(alertId);
       return alert ? { alert, texts: await readTexts(alertId) } : undefined;

@@ -64,13 +64,15 @@ export interface AlertRecord {
 
 /** The encrypted text document stored beside an alert (expires after the retention period). */
 export interface AlertTextDoc {
-  /** AES-256-GCM blob of JSON { trigger: AlertMessage, context: AlertMessage[] } */
+  /** AES-256-GCM blob of JSON AlertTexts { trigger, context, background? } */
   enc: string;
 }
 
 export interface AlertTexts {
   trigger: AlertMessage;
   context: AlertMessage[];
+  /** what the worker should know beside the message (earlier concerns, latest check-in summary); never the young person's words */
+  background?: string[];
 }
 
 /** What the caller gives raise(). */
@@ -89,6 +91,8 @@ export interface RaiseInput {
   trigger: AlertMessage;
   /** the last few messages before it, oldest first (at most 10 are kept) */
   context?: AlertMessage[];
+  /** plain lines for the worker (core/alertBackground.ts); kept encrypted with the text, at most 8 */
+  background?: string[];
 }
 
 export interface Actor {

@@ -60,6 +60,7 @@ export function buildWebhookPayload(view: AlertView, attempt: DeliveryAttempt): 
           context: view.texts.context.map((m) => ({ from: m.from, text: cut(m.text), at: m.at ?? null })),
         }
       : null,
+    background: view.texts?.background ?? [],
     state: a.state,
     history: a.history.map((s) => ({ state: s.state, at: s.at, by: s.by, round: s.round ?? 0 })),
   };

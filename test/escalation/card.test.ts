@@ -45,6 +45,14 @@ describe('alert card', () => {
     expect(done.actions).toEqual([]);
   });
 
+  it('shows the background a worker needs under its own heading, and no heading when there is none', () => {
+    const background = ['Earlier (1 Jul, 13:00): concern, self harm. mentions feeling hopeless', 'Latest check-in (30 Jun, 16:00): suggested level 3 (complex needs).'];
+    const card = buildAlertCard({ alert, texts: { ...texts, background } }) as any;
+    const box = card.body.find((b: any) => b.type === 'Container' && b.items[0].text === 'Background');
+    expect(box.items.slice(1).map((i: any) => i.text)).toEqual(background);
+    expect(textOf(buildAlertCard({ alert, texts }))).not.toContain('"Background"');
+  });
+
   it('says when the text is no longer kept', () => {
     expect(textOf(buildAlertCard({ alert }))).toContain('no longer kept');
   });

@@ -7,11 +7,13 @@ import { log, makeConfig, sampleInput, SECRET, TRIGGER } from './helpers';
 
 let sink: WebhookSink;
 let esc: Escalation;
+let store: MemoryStore;
 
 async function start(respond?: SinkResponder, env: Record<string, string> = {}) {
   sink = await startWebhookSink({ secret: SECRET, respond });
+  store = new MemoryStore();
   esc = createEscalation({
-    store: new MemoryStore(),
+    store,
     config: makeConfig({
       ALERT_ROUTES: 'webhook',
       ALERT_WEBHOOK_URL: sink.url,
@@ -56,6 +58,24 @@ describe('webhook delivery', () => {
     expect(req.raw).not.toContain('a:conv-1');
     expect(req.raw).not.toContain('29:young-person');
     expect(req.raw).not.toMatch(/https?:\/\//);
+  });
+
+  it('carries the background lines for the worker, kept encrypted at rest like the message text', async () => {
+    await start();
+    const background = ['Earlier (1 Jul, 13:00): concern, self harm. mentions feeling hopeless', 'Latest check-in (30 Jun, 16:00): suggested level 3.'];
+    const { alert } = await esc.raise(sampleInput({ background }), { waitForDeliveryMs: 1500 });
+    expect(sink.requests[0].json.background).toEqual(background);
+    const view = await esc.view(alert.id);
+    expect(view?.texts?.background).toEqual(background);
+    const atRest = JSON.stringify([await store.getJson(`alert:${alert.id}`), await store.getJson(`alert:${alert.id}:text`)]);
+    expect(atRest).toContain('"enc"');
+    expect(atRest).not.toContain('feeling hopeless');
+  });
+
+  it('an alert with no background sends an empty list', async () => {
+    await start();
+    await esc.raise(sampleInput(), { waitForDeliveryMs: 1500 });
+    expect(sink.requests[0].json.background).toEqual([]);
   });
 
   it('a receiver that fails five times then succeeds gets the alert under one key, and nothing after success', async () => {
