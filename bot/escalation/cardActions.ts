@@ -19,6 +19,7 @@ import {
 import type { Words } from '../../core/i18n';
 import { hashId, Logger } from '../../core/logging';
 import type { Store } from '../../core/storage';
+import { clearFlagAfterResolve } from '../middleware/safety';
 import type { DutyChannelService } from './dutyChannel';
 import { aadObjectId, channelData, threadRootId } from './teams';
 import type { SendToConversation } from './youngPerson';
@@ -131,6 +132,19 @@ async function afterAction(ctx: TurnContext, action: AlertAction, result: Extrac
       await deps.store.setJson(K.threadAlert(hashId(ref.conversation!.id)), result.alert.id);
     }
     await tellYoungPerson(deps, result.handoff.conversationRef, deps.words.t('escalation:handoff.started', { band }), result.alert.id);
+  }
+  if (action === 'resolve') {
+    try {
+      const a = result.alert;
+      const stillOpen = (await deps.esc.openAlertsIn(a.uid, a.conversationKey)).length;
+      const workerId = a.history.at(-1)?.by ?? 'duty-worker';
+      if (await clearFlagAfterResolve(deps.store, { convKey: a.conversationKey, workerId, stillOpen, now: deps.now() })) {
+        deps.log.info({ alertId: a.id }, 'safety flag cleared by the resolving duty worker');
+      }
+    } catch (err) {
+      // the flag staying up is the safe side: log and carry on
+      deps.log.warn({ alertId: result.alert.id, err: { message: (err as Error).message } }, 'safety flag could not be cleared');
+    }
   }
   if (action === 'resolve' && result.handoff?.endedAt) {
     await tellYoungPerson(deps, result.handoff.conversationRef, deps.words.t('escalation:handoff.ended', { band }), result.alert.id);

@@ -17,6 +17,7 @@ import type { Logger } from '../../core/logging';
 import { AREA_IDS, AreaId, keys, LocalArea, Profile, Step } from '../../core/records/types';
 import {
   checkInSignal,
+  clearFlag,
   Detector,
   isDenial,
   LEVEL_RANK,
@@ -94,6 +95,22 @@ export async function eraseConversationSafetyData(store: Store, convKey: string)
   const keep = !!flag?.flagged;
   await store.remove(keep ? [safetyKeys.recent(convKey)] : [safetyKeys.recent(convKey), safetyKeys.notes(convKey), safetyKeys.flag(convKey)]);
   return { keptForSafety: keep };
+}
+
+/**
+ * A duty worker resolved an alert in this conversation: if no other alert there is still open, the safety
+ * net comes down (only a duty worker's resolution does this; nothing the young person says can).
+ * Returns whether the flag was cleared.
+ */
+export async function clearFlagAfterResolve(
+  store: Store,
+  o: { convKey: string; workerId: string; stillOpen: number; now: Date },
+): Promise<boolean> {
+  if (o.stillOpen > 0) return false;
+  const prev = await store.getJson<SafetyFlag>(safetyKeys.flag(o.convKey));
+  if (!prev?.flagged) return false;
+  await store.setJson(safetyKeys.flag(o.convKey), clearFlag(prev, o.workerId, o.now));
+  return true;
 }
 
 /** The check-in step inside a card submission, if it is one. */

@@ -151,3 +151,43 @@ describe('escalation in the bot', () => {
     expect(await h.integ.isDutyConversation(fake({ channelId: 'webchat', conversation: { id: 'x' } }))).toBe(false);
   });
 });
+
+describe('after an alert: background on the card, and the safety net', () => {
+  const cardsFor = (from: number) => h.sentTo(DUTY_CONV).slice(from).filter((a) => a.attachments?.length);
+  const resolve = (alertId: string) =>
+    h.teams({ type: 'message', conversation: { id: DUTY_CONV, conversationType: 'channel' }, value: { starling: 'alert', action: 'resolve', alertId, note: 'Spoke with school; plan agreed.' } });
+
+  it('an earlier concern shows on the card as background, without the words that raised it', async () => {
+    await h.t.join('yp-bg');
+    await h.t.say('yp-bg', 'i feel so hopeless lately, quokka');
+    const before = h.sentTo(DUTY_CONV).length;
+    await h.t.say('yp-bg', 'i am going to kill myself tonight');
+    const cards = cardsFor(before);
+    expect(cards).toHaveLength(1);
+    const body = cards[0].attachments![0].content.body as any[];
+    const box = body.find((b) => b.type === 'Container' && b.items?.[0]?.text === 'Background');
+    expect(box).toBeDefined();
+    expect(JSON.stringify(box)).toMatch(/Earlier .*concern/);
+    expect(JSON.stringify(box)).not.toContain('quokka');
+  });
+
+  it('"no I\'m fine" does not lower the net; only a duty worker resolving every open alert does', async () => {
+    await h.t.join('yp-net');
+    const before = h.sentTo(DUTY_CONV).length;
+    await h.t.say('yp-net', 'i want to kill myself');
+    await h.t.say('yp-net', 'i have pills saved up and i am going to take them all tonight');
+    const ids = cardsFor(before).map((c) => c.attachments![0].content.actions[0].data.alertId as string);
+    expect(new Set(ids).size).toBe(2);
+
+    const denial = async () => visibleText(await h.t.say('yp-net', "no i'm fine"));
+    expect(await denial()).toMatch(/keep these here/);
+
+    await resolve(ids[0]);
+    expect((await h.integ.escalation.get(ids[0]))?.state).toBe('resolved');
+    expect(await denial()).toMatch(/keep these here/); // one alert is still open
+
+    await resolve(ids[1]);
+    expect((await h.integ.escalation.get(ids[1]))?.state).toBe('resolved');
+    expect(await denial()).not.toMatch(/keep these here/);
+  });
+});
