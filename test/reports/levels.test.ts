@@ -16,6 +16,7 @@ import type { AgeBand } from '../../core/ageBands';
 import { AREA_IDS, AreaId, CheckInRecord, LocalArea, Step } from '../../core/records/types';
 import { buildRawReport, makeReport, parsePeriod, PublishedReport, renderCsv, renderHtml, renderJson } from '../../core/reports';
 import { THRESHOLD_LEVEL_NAMES } from '../../core/reports/labels';
+import { words } from '../../core/i18n';
 import { main } from '../../scripts/report';
 import { JANUARY } from './fixture';
 import { disclosureProblems, levelsFromCsv, levelsFromHtml, levelsFromJson, Row, Tables } from './tables';
@@ -235,4 +236,11 @@ describe('suggested threshold levels in the demo report', () => {
     expect(all.levels.filter((c) => typeof c === 'number').length).toBeGreaterThanOrEqual(3);
     expect(disclosureProblems(levelsFromJson(out))).toEqual([]);
   });
+});
+
+it('the duty worker and the commissioner see the same names for the four levels', () => {
+  const w = words();
+  for (const level of [1, 2, 3, 4] as const) {
+    expect(w.t(`mystar:pro.levelName.${level}`)).toBe(THRESHOLD_LEVEL_NAMES[level]);
+  }
 });
