@@ -111,6 +111,9 @@ export function raiseAlert(esc: Escalation, input: RaiseInput): Promise<RaiseRes
   return esc.raise(input, { waitForDeliveryMs: 0 });
 }
 
+/** Re-escalation intervals double up to this many times the configured minutes. */
+export const REESCALATE_MAX_FACTOR = 8;
+
 const RANK: Record<AlertState, number> = { raised: 0, delivered: 1, reescalated: 2, acknowledged: 3, taken_over: 4, resolved: 5 };
 const advance = (cur: AlertState, next: AlertState): AlertState => (RANK[next] >= RANK[cur] ? next : cur);
 const isAcknowledged = (a: AlertRecord) => a.history.some((s) => RANK[s.state] >= RANK.acknowledged);
@@ -143,6 +146,12 @@ export function createEscalation(deps: EscalationDeps): Escalation {
   const reescalateMs =
     tuning.reescalateAfterMs ??
     ((level: AlertLevel) => (level === 'crisis' ? config.REESCALATE_CRISIS_MINUTES : config.REESCALATE_SAFEGUARDING_MINUTES) * 60000);
+  /**
+   * Wait before re-escalation round `round` (1 = first): the configured minutes, then twice that, four times,
+   * and at most eight times, for as long as nobody acknowledges. It never stops (no alert is dropped), but a
+   * channel is not buried in identical cards all night, which would teach people to ignore them.
+   */
+  const reescalateDelay = (level: AlertLevel, round: number) => reescalateMs(level) * Math.min(2 ** Math.max(0, round - 1), REESCALATE_MAX_FACTOR);
 
   const onDeliveryError = (err: unknown, job: DeliverJob | ReescalateJob, attempt: number, name = 'deliver') => {
     log.warn(
@@ -282,7 +291,7 @@ export function createEscalation(deps: EscalationDeps): Escalation {
     for (const r of backupSet === 'backup' ? built.backup : built.primary) {
       await queue.addDeliver({ alertId: rec.id, routeSet: backupSet, route: r.name, round: job.round });
     }
-    await queue.addReescalate({ alertId: rec.id, round: job.round + 1 }, reescalateMs(rec.level));
+    await queue.addReescalate({ alertId: rec.id, round: job.round + 1 }, reescalateDelay(rec.level, job.round + 1));
   }
 
   async function waitForDelivery(alertId: string, ms: number): Promise<boolean> {
@@ -342,7 +351,7 @@ export function createEscalation(deps: EscalationDeps): Escalation {
     await audit({ event: 'alert.raised', alertId: id, actor: 'starling', outcome: 'ok', to: 'raised' });
     log.warn({ alertId: id, level: input.level, category: input.category, routes: built.primary.map((r) => r.name) }, 'alert raised');
     for (const r of built.primary) await queue.addDeliver({ alertId: id, routeSet: 'primary', route: r.name, round: 0 });
-    await queue.addReescalate({ alertId: id, round: 1 }, reescalateMs(input.level));
+    await queue.addReescalate({ alertId: id, round: 1 }, reescalateDelay(input.level, 1));
     const delivered = await waitForDelivery(id, opts.waitForDeliveryMs ?? 0);
     return { alert: (await get(id)) ?? record, delivered };
   }

@@ -103,10 +103,30 @@ describe('re-escalation', () => {
       'delivered:backup:teams',
     ]);
     expect(primary.delivered).toHaveLength(1);
-    // Still nobody: again after another 5 minutes.
-    await clock.advance(5 * 60_000);
+    // Still nobody: again after another 10 minutes (the wait doubles).
+    await clock.advance(9 * 60_000);
+    expect(backup.delivered.map((d) => d.attempt.round)).toEqual([1]);
+    await clock.advance(2 * 60_000);
     expect(backup.delivered.map((d) => d.attempt.round)).toEqual([1, 2]);
     expect((await esc.audit({ alertId: alert.id })).filter((e) => e.event === 'alert.reescalated')).toHaveLength(2);
+    await esc.close();
+  });
+
+  it('keeps re-escalating until someone acknowledges, the wait doubling to at most 40 minutes for crisis', async () => {
+    const { esc, clock, backup } = setup();
+    await esc.start();
+    const { alert } = await esc.raise(sampleInput(), { waitForDeliveryMs: 1000 });
+    const roundAt: number[] = [];
+    for (let minute = 1; minute <= 240; minute++) {
+      await clock.advance(60_000);
+      while (roundAt.length < backup.delivered.length) roundAt.push(minute);
+    }
+    // 5, +10, +20, +40, +40, ... minutes
+    expect(roundAt.slice(0, 7)).toEqual([5, 15, 35, 75, 115, 155, 195]);
+    await esc.acknowledge(alert.id, { id: DUTY_WORKER });
+    const n = backup.delivered.length;
+    await clock.advance(120 * 60_000);
+    expect(backup.delivered).toHaveLength(n);
     await esc.close();
   });
 
