@@ -109,6 +109,16 @@ export function buildAlertCard(view: AlertView, opts: CardOptions = {}): Record<
         ? [{ type: 'TextBlock', weight: 'Bolder', color: 'Attention', wrap: true, text: `Not acknowledged yet: re-escalation ${round}` }]
         : []),
       { type: 'TextBlock', wrap: true, text: opts.statusLine ?? STATE_LABEL[a.state] },
+      ...(a.earlierOpen?.length
+        ? [
+            {
+              type: 'TextBlock',
+              wrap: true,
+              weight: 'Bolder',
+              text: `Same young person, same conversation: follows ${a.earlierOpen.length === 1 ? 'an alert' : `${a.earlierOpen.length} alerts`} still open (${a.earlierOpen.join(', ')}). Resolving all of them lowers the safety net.`,
+            },
+          ]
+        : []),
       {
         type: 'FactSet',
         facts: [

@@ -329,6 +329,12 @@ export function createEscalation(deps: EscalationDeps): Escalation {
       ...(input.background?.length ? { background: input.background.slice(-8) } : {}),
     };
     await store.setJson(K.alertText(id), { enc: cipher.encrypt(JSON.stringify(texts)) } satisfies AlertTextDoc, retentionSeconds);
+    const conversationKey = input.conversationKey ?? conversationKeyOf(ref.channelId ?? input.channel, ref.conversation?.id);
+    // Linking a follow-up to the alerts still open in the conversation helps the worker; it never blocks the alert.
+    const earlierOpen = await openAlertsIn(input.uid, conversationKey).then(
+      (as) => as.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((a) => a.id),
+      () => [] as string[],
+    );
     const record: AlertRecord = {
       id,
       createdAt: at,
@@ -339,11 +345,12 @@ export function createEscalation(deps: EscalationDeps): Escalation {
       ageBand: input.ageBand,
       channel: input.channel ?? ref.channelId,
       area: input.area,
-      conversationKey: input.conversationKey ?? conversationKeyOf(ref.channelId ?? input.channel, ref.conversation?.id),
+      conversationKey,
       conversationRef: ref,
       state: 'raised',
       history: [{ state: 'raised', at, by: 'starling' }],
       round: 0,
+      ...(earlierOpen.length ? { earlierOpen } : {}),
     };
     await store.write({ [K.alert(id)]: record });
     await store.setAdd(K.allAlerts(), id);

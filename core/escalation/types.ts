@@ -57,6 +57,8 @@ export interface AlertRecord {
   history: AlertStep[];
   /** round of the latest re-escalation (0 = none yet) */
   round: number;
+  /** alerts in the same conversation that were still open when this one was raised (oldest first) */
+  earlierOpen?: string[];
   /** the resolution note, encrypted */
   noteEnc?: string;
   eTag?: string;

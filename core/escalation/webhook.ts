@@ -54,6 +54,7 @@ export function buildWebhookPayload(view: AlertView, attempt: DeliveryAttempt): 
     },
     channel: a.channel ?? null,
     conversationId: a.conversationKey,
+    earlierOpenAlertIds: a.earlierOpen ?? [],
     excerpt: view.texts
       ? {
           trigger: { text: cut(view.texts.trigger.text), at: view.texts.trigger.at ?? null },

@@ -53,6 +53,12 @@ describe('alert card', () => {
     expect(textOf(buildAlertCard({ alert, texts }))).not.toContain('"Background"');
   });
 
+  it('a follow-up alert says which alerts in the same conversation are still open', () => {
+    const card = buildAlertCard({ alert: { ...alert, earlierOpen: ['a-1', 'a-2'] }, texts });
+    expect(textOf(card)).toContain('follows 2 alerts still open (a-1, a-2)');
+    expect(textOf(buildAlertCard({ alert, texts }))).not.toContain('still open');
+  });
+
   it('says when the text is no longer kept', () => {
     expect(textOf(buildAlertCard({ alert }))).toContain('no longer kept');
   });

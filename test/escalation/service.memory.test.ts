@@ -83,6 +83,24 @@ describe('raising an alert (memory)', () => {
   });
 });
 
+describe('several alerts in one conversation', () => {
+  it('a follow-up alert names the alerts still open in the same conversation, and not resolved or other ones', async () => {
+    const { esc } = setup();
+    await esc.start();
+    const first = (await esc.raise(sampleInput())).alert;
+    const elsewhere = (await esc.raise(sampleInput({ conversationRef: { channelId: 'msteams', conversation: { id: 'a:other' } } }))).alert;
+    const second = (await esc.raise(sampleInput())).alert;
+    expect(first.earlierOpen).toBeUndefined();
+    expect(elsewhere.earlierOpen).toBeUndefined();
+    expect(second.earlierOpen).toEqual([first.id]);
+    expect((await esc.resolve(first.id, { id: DUTY_WORKER }, 'Called the school; safe.')).ok).toBe(true);
+    const third = (await esc.raise(sampleInput())).alert;
+    expect(third.earlierOpen).toEqual([second.id]);
+    expect((await esc.openAlertsIn(first.uid, first.conversationKey)).map((a) => a.id).sort()).toEqual([second.id, third.id].sort());
+    await esc.close();
+  });
+});
+
 describe('re-escalation', () => {
   it('sends an unacknowledged crisis alert to the backup route after 5 minutes, and records it', async () => {
     const { esc, clock, primary, backup } = setup();

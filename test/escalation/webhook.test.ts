@@ -72,10 +72,13 @@ describe('webhook delivery', () => {
     expect(atRest).not.toContain('feeling hopeless');
   });
 
-  it('an alert with no background sends an empty list', async () => {
+  it('an alert with no background sends an empty list; a follow-up names the alert still open before it', async () => {
     await start();
-    await esc.raise(sampleInput(), { waitForDeliveryMs: 1500 });
+    const first = (await esc.raise(sampleInput(), { waitForDeliveryMs: 1500 })).alert;
     expect(sink.requests[0].json.background).toEqual([]);
+    expect(sink.requests[0].json.earlierOpenAlertIds).toEqual([]);
+    await esc.raise(sampleInput(), { waitForDeliveryMs: 1500 });
+    expect(sink.requests[1].json.earlierOpenAlertIds).toEqual([first.id]);
   });
 
   it('a receiver that fails five times then succeeds gets the alert under one key, and nothing after success', async () => {

@@ -178,6 +178,7 @@ describe('after an alert: background on the card, and the safety net', () => {
     await h.t.say('yp-net', 'i have pills saved up and i am going to take them all tonight');
     const ids = cardsFor(before).map((c) => c.attachments![0].content.actions[0].data.alertId as string);
     expect(new Set(ids).size).toBe(2);
+    expect(JSON.stringify(cardsFor(before)[1].attachments![0].content)).toContain(`follows an alert still open (${ids[0]})`);
 
     const denial = async () => visibleText(await h.t.say('yp-net', "no i'm fine"));
     expect(await denial()).toMatch(/keep these here/);
