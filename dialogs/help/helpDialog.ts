@@ -112,8 +112,10 @@ export class HelpDialog extends ComponentDialog {
     if (need === 'waiting' && step.findDialog('waiting')) return step.replaceDialog('waiting');
     const dir = directoryOf(this.deps);
     const now = this.deps.now();
-    // The routes for a crisis were shown a moment ago: do not repeat them.
-    const views = signpost(dir, { need, now, ...who, alreadyShown: crisisRoutes(dir, { now, ...who }) });
+    // The routes for a crisis were shown a moment ago, unless the need was chosen for them (the end of a
+    // check-in goes straight here): then nothing is "above", and the crisis routes lead as usual.
+    const preset = ((step.options ?? {}) as FlowOptions).need !== undefined;
+    const views = signpost(dir, { need, now, ...who, alreadyShown: preset ? [] : crisisRoutes(dir, { now, ...who }) });
     await step.context.sendActivity(
       views.length
         ? `${w.t('signpost:help.results_intro', { band })}\n\n${formatRoutes(views, band)}`
