@@ -116,6 +116,12 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
+  /** True when the help dialog on top was opened in the middle of another feature (not from the menu). */
+  private helpInterrupted(inner: DialogContext): boolean {
+    const below = inner.stack[1]?.id;
+    return inner.activeDialog?.id === 'help' && below !== undefined && below !== FLOW && below !== MENU_PROMPT;
+  }
+
   /** Interruptions: words that work whatever is running. */
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
     const a = inner.context.activity;
@@ -134,6 +140,10 @@ export class MainDialog extends ComponentDialog {
           return inner.beginDialog(FLOW, { returning: true } satisfies MenuOptions);
         }
       } else if (intent === 'resume') {
+        if (activeId === 'help' && this.helpInterrupted(inner)) {
+          // "carry on" after "help" typed in the middle of something: back to the question they were on
+          return inner.endDialog();
+        }
         if (inFeature) {
           await inner.repromptDialog();
           return { status: DialogTurnStatus.waiting };
@@ -141,7 +151,7 @@ export class MainDialog extends ComponentDialog {
         return inner.replaceDialog(FLOW, { returning: true } satisfies MenuOptions);
       } else if (intent === 'help' || intent === 'about') {
         if (intent === 'help' && this.has('help')) {
-          if (activeId !== 'help') return inner.beginDialog('help');
+          if (activeId !== 'help') return inner.beginDialog('help', { interrupted: inFeature });
         } else {
           await this.builtIn(inner, intent);
           if (inFeature) {

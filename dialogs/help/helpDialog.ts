@@ -26,6 +26,8 @@ export interface FlowOptions {
   page?: number;
   /** go straight to the support for this need (the end of a check-in offers it for the lowest area) */
   need?: Purpose;
+  /** opened by "help" in the middle of another feature: offer a way back to it */
+  interrupted?: boolean;
 }
 const MORE = 'more' as const;
 /** "help" asked again while choosing: show the routes again from the start */
@@ -92,6 +94,9 @@ export class HelpDialog extends ComponentDialog {
       return { title, data: { kind: NEED_KIND, n: HELP_NEEDS.indexOf(need), ...(DISCLOSURES.has(need) ? { said: title } : {}) } };
     });
     buttons.push({ title: w.t('signpost:help.other_needs', { band }), data: { kind: MORE_KIND } });
+    const interrupted = ((step.options ?? {}) as FlowOptions).interrupted === true;
+    (step.values as Record<string, unknown>).interrupted = interrupted;
+    if (interrupted) buttons.push({ title: w.t('signpost:help.carry_on', { band }), data: nav('resume') });
     buttons.push({ title: w.t('signpost:help.back', { band }), data: nav('menu') });
     return step.prompt(NEED_PROMPT, {
       prompt: withButtons(w.t(page === 0 ? 'signpost:help.choose_need' : 'signpost:help.choose_need_more', { band }), buttons),
@@ -106,8 +111,9 @@ export class HelpDialog extends ComponentDialog {
     const w = this.deps.words;
     const page = ((step.values as Record<string, unknown>).page as number) ?? 0;
     const picked = (await this.needOf(step, step.result as TurnInput, page))!;
-    if (picked === MORE) return step.replaceDialog(FLOW, { page: (page + 1) % NEED_PAGES.length } satisfies FlowOptions);
-    if (picked === AGAIN) return step.replaceDialog(FLOW);
+    const interrupted = (step.values as Record<string, unknown>).interrupted === true;
+    if (picked === MORE) return step.replaceDialog(FLOW, { page: (page + 1) % NEED_PAGES.length, interrupted } satisfies FlowOptions);
+    if (picked === AGAIN) return step.replaceDialog(FLOW, { interrupted } satisfies FlowOptions);
     const need = picked;
     if (need === 'waiting' && step.findDialog('waiting')) return step.replaceDialog('waiting');
     const dir = directoryOf(this.deps);
