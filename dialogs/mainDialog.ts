@@ -13,7 +13,10 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { normalisePhrase } from '../core/intents';
+import { CONTENT_DIR } from '../core/paths';
 import type { TurnInput } from '../core/input';
 import { readTurnInput } from '../core/input';
 import { InputPrompt } from './support/inputPrompt';
@@ -31,10 +34,23 @@ const BUILT_IN = new Set(['menu', 'stop', 'resume', 'about', 'help']);
 interface MenuOptions {
   returning?: boolean;
   notUnderstood?: boolean;
+  /** start this feature straight away (asked for by name in the middle of another) */
+  start?: string;
+}
+
+/** Phrases that must be the whole message (content/intents.json, match 'exact'), by intent. */
+function exactPhrases(): Map<string, string> {
+  const file = JSON.parse(readFileSync(path.join(CONTENT_DIR, 'intents.json'), 'utf8')) as {
+    intents: { id: string; match: string; phrases: string[] }[];
+  };
+  const out = new Map<string, string>();
+  for (const i of file.intents) if (i.match === 'exact') for (const p of i.phrases) out.set(normalisePhrase(p), i.id);
+  return out;
 }
 
 export class MainDialog extends ComponentDialog {
   private readonly features: Feature[];
+  private readonly exact = exactPhrases();
 
   constructor(
     private readonly deps: DialogDeps,
@@ -65,6 +81,7 @@ export class MainDialog extends ComponentDialog {
 
   private async menuStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const opts = (step.options ?? {}) as MenuOptions;
+    if (opts.start) return step.next({ text: '', value: nav(opts.start), freeText: '', fromCard: true } satisfies TurnInput);
     const band = await bandOf(step.context, this.deps.store);
     const w = this.deps.words;
     const key = opts.notUnderstood ? 'common:menu.notUnderstood' : opts.returning ? 'common:menu.again' : 'common:menu.prompt';
@@ -162,6 +179,29 @@ export class MainDialog extends ComponentDialog {
         }
       }
     }
+    const wanted = a.type === 'message' ? this.featureAskedFor(inner, readTurnInput(a.text, a.value)) : undefined;
+    if (wanted) {
+      // "delete my data", "show my star", "change my details"... asked for by name in the middle of something
+      // else: leave it (a check-in is kept and offered again next time) and start what they asked for.
+      const band = await bandOf(inner.context, this.deps.store);
+      await inner.context.sendActivity(this.deps.words.t('common:stopped', { band }));
+      await inner.cancelAllDialogs();
+      return inner.beginDialog(FLOW, { start: wanted } satisfies MenuOptions);
+    }
     return super.onContinueDialog(inner);
+  }
+
+  /**
+   * A feature other than the one running, asked for by a nav button or by one of its whole-message
+   * phrases (never a 'contains' phrase: those can be part of an answer, like "I'm on the waiting list").
+   */
+  private featureAskedFor(inner: DialogContext, input: TurnInput): string | undefined {
+    const activeId = inner.activeDialog?.id;
+    if (activeId === undefined || activeId === FLOW || activeId === MENU_PROMPT) return undefined;
+    const v = input.value;
+    const id =
+      v && v.kind === 'nav' && typeof v.intent === 'string' ? v.intent : input.text && !v ? this.exact.get(normalisePhrase(input.text)) : undefined;
+    if (!id || BUILT_IN.has(id) || !this.has(id) || id === activeId) return undefined;
+    return id;
   }
 }
