@@ -16,12 +16,21 @@ import {
 import { AREA_IDS, AreaId, CheckInRecord, Step } from '../../core/records/types';
 import { userUid, turnLog } from '../../bot/turnState';
 import { InputPrompt } from '../support/inputPrompt';
+import { withButtons } from '../support/cards';
 import type { DialogDeps } from '../types';
 import { FirstMeetingDialog, FIRST_MEETING, FirstMeetingResult } from './firstMeeting';
 import { CHECKIN_FINISH, FinishDialog } from './finishDialog';
 import { cardMessage, freshProfile, NO, submissionOf, tidy, YES } from './shared';
 
 export const CHECKIN = 'checkin';
+
+/** The Skip button under "how did your plan go?", and the typed words that mean the same. */
+const FOLLOW_UP_SKIP = 'mystar.followUpSkip';
+const SKIP_FOLLOW_UP = /^(skip|skip it|skip this|skip that|pass|next|not now|later|maybe later|rather not say|id rather not say|dont want to say|i dont want to say)$/;
+
+/** Answers to "what's going well?" that say nothing is. */
+const NOTHING_GOING_WELL =
+  /^(nothing|none|nada|idk|dunno|i dunno|not sure|im not sure|no idea|i dont know|dont know|i dont really know|meh)( (really|much|tbh|honestly|rn|right now|at the moment|atm|at all|lol))*$|^(not|nothing) (much|a lot|really|great|good|going well|at all)( (really|tbh|honestly|rn|right now|at the moment|atm))*$|^(nah|no|nope) (not really|nothing)$/;
 
 /** Optional, set in deps.extras.onCheckInAnswer by the bot: told of every recorded step (typed or pressed). */
 export type CheckInAnswerHook = (ctx: TurnContext, answer: { checkInId: string; area: AreaId; step: Step; typed: boolean }) => Promise<void>;
@@ -148,14 +157,17 @@ export class CheckInDialog extends ComponentDialog {
     const last = await lastPlan(this.deps.store, v.uid);
     if (!last) return step.next();
     v.reviewOf = last.checkInId;
-    return step.prompt(ASK_TEXT, { prompt: followUpLine(last.plan, w, v.band) });
+    const skip = { title: w.t('mystar:buttons.skip', { band: v.band }), data: { kind: FOLLOW_UP_SKIP } };
+    return step.prompt(ASK_TEXT, { prompt: withButtons(followUpLine(last.plan, w, v.band), [skip]) });
   }
 
   private async askStrengths(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = step.values as Values;
     const w = this.deps.words;
     if (v.resumed && v.checkInId) return step.next();
-    const review = v.reviewOf ? (step.result as TurnInput | undefined) : undefined;
+    const said = v.reviewOf ? (step.result as TurnInput | undefined) : undefined;
+    // only something they told us is kept and thanked: not the Skip button, not "skip" typed
+    const review = said && !said.value && said.text && !SKIP_FOLLOW_UP.test(tidy(said.text)) ? said : undefined;
     if (review) await step.context.sendActivity(w.t('mystar:goals.followUpThanks', { band: v.band }));
     const p = await freshProfile(step.context, this.deps);
     const rec = await startCheckIn(this.deps.store, { uid: v.uid, ageBand: v.band, area: p?.area, now: this.deps.now });
@@ -175,7 +187,10 @@ export class CheckInDialog extends ComponentDialog {
       let text: string | undefined;
       if (s?.kind === 'mystar.strengths' && s.checkInId === v.checkInId) text = s.skip ? undefined : s.text;
       else if (!input?.value) text = input?.text;
-      if (text && !NO.test(tidy(text)) && !/^(nothing|none|idk|dunno|not sure|skip)$/.test(tidy(text))) {
+      if (text && NOTHING_GOING_WELL.test(tidy(text))) {
+        // "nothing really" is an answer, and not a happy one: never "that's good to hear"
+        await step.context.sendActivity(w.t('mystar:strengths.nothing', { band: v.band }));
+      } else if (text && !NO.test(tidy(text))) {
         await setStrengths(this.deps.store, v.checkInId!, text, { uid: v.uid });
         await step.context.sendActivity(w.pick('mystar:strengths.thanks', { band: v.band }));
       } else {
