@@ -9,9 +9,12 @@ import { ComponentDialog, DialogTurnResult, PromptValidatorContext, WaterfallDia
 import type { AgeBand } from '../../core/ageBands';
 import type { TurnInput } from '../../core/input';
 import {
-  addPlanToCheckIn, chosenGoalAreas, completeCheckIn, getCheckIn, goalAreaNames, goalAreaOptions, goalAreasCard, goalOfferCard,
-  latestTwo, makePlan, parseGoalAreas, planSentence, professionalSummary, renderStarPng, starAttachment, summaryText,
+  addPlanToCheckIn, chosenGoalAreas, completeCheckIn, getCheckIn, goalAreaOptions, goalAreasCard, goalOfferCard,
+  latestTwo, makePlan, parseGoalAreas, professionalSummary, renderStarPng, starAttachment, summaryText,
 } from '../../core/mystar';
+import { areaName as nameOfArea, joinAnd } from '../../core/mystar/labels';
+import type { Words } from '../../core/i18n';
+import type { GoalPlan } from '../../core/records/types';
 import { AREA_IDS, AreaId, CheckInRecord } from '../../core/records/types';
 import { withButtons } from '../support/cards';
 import { turnLog, userUid } from '../../bot/turnState';
@@ -173,7 +176,7 @@ export class FinishDialog extends ComponentDialog {
       return this.endOrOutcomes(step);
     }
     (step.values as Values).areas = a;
-    const areas = goalAreaNames({ areas: a }, w, band);
+    const areas = areaNames(a, w, band);
     return this.askText(step, w.t('mystar:goals.goodLooksLike', { band, areas }));
   }
 
@@ -240,7 +243,7 @@ export class FinishDialog extends ComponentDialog {
   private async offerSupport(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { band, area } = step.options as SupportOptions;
     const w = this.deps.words;
-    const areaName = goalAreaNames({ areas: [area] }, w, band);
+    const areaName = areaNames([area], w, band);
     const buttons = [
       { title: w.t('mystar:support.yes', { band }), data: { kind: 'mystar.support', want: true } },
       { title: w.t('mystar:support.no', { band }), data: { kind: 'mystar.support', want: false } },
@@ -272,4 +275,32 @@ export function lowestAreas(rec: CheckInRecord): AreaId[] {
     const st = rec.answers[a]?.step;
     return st === 1 || st === 2;
   }).sort((a, b) => (rec.answers[a]!.step as number) - (rec.answers[b]!.step as number));
+}
+
+/**
+ * Area names inside a sentence: "friends", "feelings and how I act" (only the first letter is made small,
+ * so "I" keeps its capital), joined with "and".
+ */
+export function areaNames(areas: AreaId[], words: Words, band?: AgeBand): string {
+  return joinAnd(
+    words,
+    areas.map((a) => {
+      const n = nameOfArea(words, a, band);
+      return /^I\b/.test(n) ? n : n.charAt(0).toLowerCase() + n.slice(1);
+    }),
+    band,
+  );
+}
+
+/** One line restating the plan, for the "I've saved your plan" message. */
+function planSentence(plan: GoalPlan, words: Words, band?: AgeBand): string {
+  const parts = [areaNames(plan.areas, words, band)];
+  if (plan.firstStep) {
+    parts.push(
+      plan.when
+        ? words.t('mystar:goals.planLineWhen', { band, firstStep: plan.firstStep, when: plan.when })
+        : words.t('mystar:goals.planLine', { band, firstStep: plan.firstStep }),
+    );
+  }
+  return parts.join(': ');
 }
