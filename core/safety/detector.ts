@@ -122,16 +122,28 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
 
   const AGE_BEFORE = new Set(['is', 'am', 'are', 'aged', 'age', 'turned', 'turning', 'only', 'was']);
   const AGE_AFTER = new Set(['year', 'years', 'yr', 'yrs', 'yo', 'y']);
+  const PARTNER = new Set(['boyfriend', 'girlfriend', 'bf', 'gf', 'partner', 'ex', 'crush', 'husband', 'wife', 'fiance', 'fella']);
+  const FAMILY = new Set(['brother', 'bro', 'sister', 'sis', 'cousin', 'mum', 'mom', 'mam', 'dad', 'nan', 'gran', 'grandma', 'grandad', 'aunt', 'auntie', 'uncle', 'stepbrother', 'stepsister', 'brothers', 'sisters', 'cousins']);
+  const NOT_AGE_AFTER = new Set(['quid', 'pounds', 'pound', 'p', 'minutes', 'mins', 'min', 'hours', 'times', 'messages', 'texts', 'followers', 'likes', 'pics', 'days', 'weeks', 'months', 'percent', 'miles', 'km']);
   /** "he's 22 and i'm 14", "a 25 year old": a big age gap with someone under 18 (a tag for the combos). */
   function ageGapHit(toks: Tok[]): Hit | null {
     const ages: number[] = [];
+    let familyAdult = false;
     for (let i = 0; i < toks.length; i++) {
       if (!/^\d{1,2}$/.test(toks[i].w)) continue;
       const n = Number(toks[i].w);
       if (n < 8 || n > 70) continue;
       const before = i > 0 ? toks[i - 1].w : '';
       const after = i + 1 < toks.length ? toks[i + 1].w : '';
-      if (AGE_BEFORE.has(before) || AGE_AFTER.has(after)) ages.push(n);
+      // "my boyfriend's 20", "my bf 19": the age of a partner named just before the number (not "20 quid")
+      const partnerAge = (PARTNER.has(before) || (before.endsWith('s') && PARTNER.has(before.slice(0, -1)))) && !NOT_AGE_AFTER.has(after);
+      // "my brother is 21": an adult relative's age says nothing about grooming, and shows the message is about
+      // family ("my sister is 19 and dating a guy who's 20"); a child relative's age counts ("my sister is 12 and ...")
+      if (AGE_BEFORE.has(before) && i >= 2 && FAMILY.has(toks[i - 2].w) && n >= 18) {
+        familyAdult = true;
+        continue;
+      }
+      if (AGE_BEFORE.has(before) || AGE_AFTER.has(after) || partnerAge) ages.push(n);
     }
     if (ages.length === 0) return null;
     const lo = Math.min(...ages);
@@ -139,7 +151,7 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
     const tags: string[] = [];
     if (ages.length >= 2 && lo < rules.ageGap.under && hi - lo >= rules.ageGap.minGap) tags.push(rules.ageGap.tag);
     // an adult's age counts when it is the only age given or the other is a child's (two adults: no tag)
-    if (rules.ageGap.adultTag && hi >= 18 && (ages.length === 1 || lo < rules.ageGap.under)) tags.push(rules.ageGap.adultTag);
+    if (rules.ageGap.adultTag && hi >= 18 && ((ages.length === 1 && !familyAdult) || lo < rules.ageGap.under)) tags.push(rules.ageGap.adultTag);
     if (tags.length === 0) return null;
     const entry: LexiconEntry = { id: 'age-gap', pattern: 'age-gap', category: null, level: 'none', rationale: 'Ages stated in the message' };
     return { entry, level: 'none', notes: [], tags };

@@ -21,6 +21,7 @@ export interface Tok {
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
 const NUMBER_WITH_SUFFIX = /^\d+(st|nd|rd|th|am|pm|mg|g|kg|ml|k|s|x|yrs|yo|ft|m|km|p)?$/;
+const WEIGHT_UNIT = /^(\d+(?:\.\d+)?)(kg|kgs|kilos|st|lbs|lb|cal|cals|kcal|kcals|calories)$/;
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'y'];
 const CACHE_LIMIT = 50000;
 
@@ -148,6 +149,9 @@ export class Normaliser {
     if (!w) return [];
     const ts2 = this.textspeak.get(w);
     if (ts2) return ts2;
+    // a weight or an energy count written as one word ("40kg", "500cals") becomes a number and its unit
+    const unit = WEIGHT_UNIT.exec(w);
+    if (unit) return [unit[1], unit[2]];
     if (/[0-9@$!|]/.test(w) && !NUMBER_WITH_SUFFIX.test(w) && /[a-z]/.test(w)) {
       w = deLeet(w);
       const ts3 = this.textspeak.get(w);
