@@ -105,6 +105,16 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
     return v;
   }
 
+  /**
+   * A "still" cue (again, lately, want to) in the sentence but not inside the matched phrase itself: "I used to want
+   * to die, but things are better" is in the past; the "want to" of the phrase says nothing about now.
+   */
+  function stillOutside(toks: Tok[], a: number, b: number, ms: number, me: number): boolean {
+    if (!cue('still', still, toks, a, b)) return false;
+    for (const s of still.find(toks, undefined, a, b)) if (s.end <= ms || s.start >= me) return true;
+    return false;
+  }
+
   function hitsFor(toks: Tok[]): Hit[] {
     if (toks.length === 0) return [];
     const masked = new Uint8Array(toks.length);
@@ -185,7 +195,7 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
       !flags.includes('noPast') &&
       LEVEL_RANK[level] > LEVEL_RANK.concern &&
       cue('past', past, toks, sa, sb) &&
-      !cue('still', still, toks, sa, sb)
+      !stillOutside(toks, sa, sb, m.start, m.end)
     ) {
       level = 'concern';
       notes.push('described as in the past (e.g. "used to", "years ago") with nothing saying it is happening again');

@@ -218,7 +218,9 @@ export class Normaliser {
           continue;
         }
         const cat = words[i] + words[i + 1];
-        if (cat.length >= 6 && this.keyTerms.includes(cat)) {
+        // joined only when the joined word stays one word (text-speak turns "selfharm" back into "self harm", and
+        // patterns are written that way)
+        if (cat.length >= 6 && this.keyTerms.includes(cat) && !this.textspeak.has(cat)) {
           out.push(cat);
           i++;
           continue;
