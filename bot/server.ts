@@ -5,7 +5,7 @@
  * Routes: POST /api/messages (Bot Framework), GET /healthz (process up), GET /readyz (storage reachable),
  * plus the web channel and reports when those modules are present.
  */
-import { ConversationState, TurnContext } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
 import restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { Config } from '../core/config';
@@ -25,7 +25,7 @@ import { checkInAnswerHook, eraseConversationSafetyData, safetyMiddleware, Alert
 import { conversationKey } from './turnState';
 import { startReminders, Reminders } from './reminders';
 import { turnLogMiddleware } from './middleware/turnLog';
-import { StarlingBot } from './starlingBot';
+import { StarlingBot, StarlingConversationState } from './starlingBot';
 import { createEscalationIntegration, EscalationIntegration } from './escalation';
 import { registerReportRoutes } from './reports';
 import { registerWebChannel } from './web';
@@ -93,7 +93,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   adapter.use(safetyMiddleware(safety));
   for (const m of escalation.middleware) adapter.use(m);
 
-  const conversationState = new ConversationState(store);
+  const conversationState = new StarlingConversationState(store);
   const extras = {
     directory,
     // typed check-in answers at the lowest step for "being safe" / "where you live" are safety signals too

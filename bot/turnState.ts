@@ -10,6 +10,7 @@ const K = {
   input: 'starling.input',
   uid: 'starling.uid',
   safety: 'starling.safety',
+  convKey: 'starling.convKey',
 } as const;
 
 export const turnKeys = K;
@@ -35,5 +36,10 @@ export function userUid(ctx: TurnContext): string {
 
 /** A stable key for the conversation, hashed (safe for logs and Store keys). */
 export function conversationKey(ctx: TurnContext): string {
-  return hashId(`${ctx.activity.channelId}:${ctx.activity.conversation?.id ?? 'none'}`);
+  // Several steps of a turn ask for it (safety check, handoff relay, ...): one HMAC per turn is enough.
+  const cached = ctx.turnState.get(K.convKey) as string | undefined;
+  if (cached) return cached;
+  const key = hashId(`${ctx.activity.channelId}:${ctx.activity.conversation?.id ?? 'none'}`);
+  ctx.turnState.set(K.convKey, key);
+  return key;
 }
