@@ -22,6 +22,8 @@ export interface Tok {
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
 const NUMBER_WITH_SUFFIX = /^\d+(st|nd|rd|th|am|pm|mg|g|kg|ml|k|s|x|yrs|yo|ft|m|km|p)?$/;
 const WEIGHT_UNIT = /^(\d+(?:\.\d+)?)(kg|kgs|kilos|st|lbs|lb|cal|cals|kcal|kcals|calories)$/;
+const TO_BEFORE = new Set('die live stop kill end be hurt harm cut go do stab meet send tell talk see get make take come leave sleep eat wake help run jump say keep give try feel cry fight hide call text post share pay unalive school bed my me him her them the a his their everyone someone anyone nobody exist disappear breathe carry hold sell deliver drop'.split(' '));
+const FOR_BEFORE = new Set('me you him her them it the a someone money pics nudes ever good real sure now my his their cash'.split(' '));
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'y'];
 const CACHE_LIMIT = 50000;
 
@@ -168,9 +170,25 @@ export class Normaliser {
       w = w.replace(/[@$!|*]/g, '');
       return w ? [w] : [];
     }
+    const respelt = this.respell(w);
+    if (respelt !== w) return this.textspeak.get(respelt) ?? [respelt];
     const corrected = this.correct(w);
     if (corrected !== w) return this.textspeak.get(corrected) ?? [corrected];
     return [w];
+  }
+
+  /**
+   * Spellings as typed, for words the lexicon knows: a dropped g ("bleedin", "followin", "livin") and a dropped e in
+   * the past tense ("punchd", "rapd", "harmd", "threatend"). Only when the full form is a word the lexicon uses.
+   */
+  private respell(w: string): string {
+    if (w.length < 4 || this.vocab.has(w) || this.neverCorrect.has(w)) return w;
+    if (w.endsWith('in') && w.length >= 5 && this.vocab.has(`${w}g`)) return `${w}g`;
+    if (/[^aeiou]d$/.test(w)) {
+      const ed = `${w.slice(0, -1)}ed`;
+      if (this.vocab.has(ed)) return ed;
+    }
+    return w;
   }
 
   /** k*ll -> kill, s*icide -> suicide: try vowels for each star against the vocabulary. */
@@ -210,6 +228,15 @@ export class Normaliser {
     const out: string[] = [];
     for (let i = 0; i < words.length; i++) {
       if (i + 1 < words.length) {
+        // "2" and "4" read as "to" and "for" before a word they cannot be counting ("want it all 2 stop", "ask 4 pics")
+        if (words[i] === '2' && TO_BEFORE.has(words[i + 1])) {
+          out.push('to');
+          continue;
+        }
+        if (words[i] === '4' && FOR_BEFORE.has(words[i + 1])) {
+          out.push('for');
+          continue;
+        }
         const pair = `${words[i]} ${words[i + 1]}`;
         const rep = this.phrases.get(pair);
         if (rep) {
