@@ -301,7 +301,10 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
       words = toks.filter((_, i) => !masked[i]);
     }
     const v = classifier.classify(words);
-    if (!v || v.risk < cc.threshold) return res;
+    // a rule that noted a concern (not softened: those returned above) and the classifier leaning the same way are
+    // two weak signals that agree, so a lower bar applies
+    const bar = res.level === 'concern' && cc.concernThreshold !== undefined ? Math.min(cc.threshold, cc.concernThreshold) : cc.threshold;
+    if (!v || v.risk < bar) return res;
     const category = res.category ?? v.category;
     const why =
       `A trained classifier, comparing the whole message with ${trainedOn} labelled examples, finds it much closer to messages about ` +

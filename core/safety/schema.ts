@@ -114,9 +114,16 @@ export const rulesSchema = z
     combos: z.array(comboSchema),
     /** two ages in one message ("he's 22 and i'm 14"): a gap this big with the younger under `under` adds `tag`;
      * one stated age of 18 or more ("a 30 year old", "he's 24") adds `adultTag` (grooming combos need another signal) */
-    /** the trained classifier beside the rules (classifier.ts): raises to safeguarding at or above `threshold` */
+    /** the trained classifier beside the rules (classifier.ts): raises to safeguarding at or above `threshold`, or at or
+     * above `concernThreshold` when a rule already found a concern in the message */
     classifier: z
-      .object({ enabled: z.boolean(), threshold: z.number().min(0.5).max(1), alpha: z.number().positive().max(5) })
+      .object({
+        enabled: z.boolean(),
+        threshold: z.number().min(0.5).max(1),
+        /** lower bar when a rule already noted the message as a concern (two weak signals agreeing) */
+        concernThreshold: z.number().min(0.5).max(1).optional(),
+        alpha: z.number().positive().max(5),
+      })
       .strict()
       .optional(),
     ageGap: z.object({ minGap: z.number().int().min(1), under: z.number().int(), tag: z.string(), adultTag: z.string().optional() }).strict(),
