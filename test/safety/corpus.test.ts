@@ -24,14 +24,16 @@ describe('targets', () => {
     expect(dev.recall).toBeGreaterThanOrEqual(0.95);
     expect(dev.falseAlarmRate).toBeLessThanOrEqual(0.05);
   });
-  // The issue's target is NOT met yet on the held-out split as a whole. Measured: recall 0.80 and false alarms
-  // 0.068 on the original 176 held-out lines before this work; now 0.968 and 0.041 on those lines, and 0.907 and
-  // 0.052 on all 411 held-out lines (the original ones plus 235 written later, each batch scored once and never
-  // tuned on; they are harder). This floor stops it getting worse; the target test below is marked failing until
-  // it is met, and then jest reports it, so someone must turn it back into a plain test.
+  // The issue's target is NOT met yet on the held-out split as a whole. Each batch of held-out lines is written before
+  // any tuning, scored once and never tuned on. Measured on all 672 held-out lines: recall 0.895, false alarms 6.0%.
+  // (Before the sixteenth batch: 0.907 / 5.2% on 411 lines; the sixteenth batch of 179 lines scored 0.892 / 6.2% on
+  // its own when written, and the whole split rose to 0.930 / 5.5% with the rules and classifier that followed; the
+  // twenty-first batch of 82 lines, written after that tuning, scored 0.647 / 10.3% on its own, which is what new
+  // phrasings still do to the rules.) This floor stops it getting worse; the target test below is marked failing
+  // until it is met, and then jest reports it, so someone must turn it back into a plain test.
   test('held-out split does not fall below where it stands', () => {
-    expect(holdout.recall).toBeGreaterThanOrEqual(0.9);
-    expect(holdout.falseAlarmRate).toBeLessThanOrEqual(0.055);
+    expect(holdout.recall).toBeGreaterThanOrEqual(0.89);
+    expect(holdout.falseAlarmRate).toBeLessThanOrEqual(0.061);
   });
   test.failing('held-out split meets the issue target (recall >= 0.95, false alarms <= 5%)', () => {
     expect(holdout.recall).toBeGreaterThanOrEqual(0.95);
