@@ -5,7 +5,7 @@
  * Routes: POST /api/messages (Bot Framework), GET /healthz (process up), GET /readyz (storage reachable),
  * plus the web channel and reports when those modules are present.
  */
-import { TurnContext } from 'botbuilder';
+import { ActivityTypes, TurnContext } from 'botbuilder';
 import restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { Config } from '../core/config';
@@ -89,11 +89,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
     isDutyConversation: escalation.isDutyConversation,
     now,
   };
+  const conversationState = new StarlingConversationState(store);
   adapter.use(turnLogMiddleware(log));
+  // The dialogs will want this conversation's state: start reading it now, alongside the safety check's reads.
+  adapter.use({
+    onTurn: async (ctx, next) => {
+      const type = ctx.activity.type;
+      if (type === ActivityTypes.Message || type === ActivityTypes.ConversationUpdate) conversationState.readAhead(ctx);
+      await next();
+    },
+  });
   adapter.use(safetyMiddleware(safety));
   for (const m of escalation.middleware) adapter.use(m);
 
-  const conversationState = new StarlingConversationState(store);
   const extras = {
     directory,
     // typed check-in answers at the lowest step for "being safe" / "where you live" are safety signals too

@@ -34,18 +34,52 @@ interface CachedState {
  * twice a turn (on load, and before deciding to save; the saved state's hash is the one just computed).
  */
 export class StarlingConversationState extends ConversationState {
+  private readonly pendingKey = Symbol('conversation state read ahead');
+
   private cacheKey(): symbol {
     return (this as unknown as { stateKey: symbol }).stateKey;
+  }
+
+  private async readState(ctx: TurnContext): Promise<Record<string, unknown>> {
+    const key = await this.storageKey(ctx);
+    const items = await this.storage.read([key]);
+    return items[key] || {};
+  }
+
+  /**
+   * Starts reading this turn's state now (server.ts does it as the turn arrives), so on Redis it travels with
+   * the safety check's reads instead of in a round trip of its own later. load() then uses it. Nothing is
+   * cached until load(), so clear() or delete() before then simply drop it.
+   */
+  readAhead(ctx: TurnContext): void {
+    if (ctx.turnState.get(this.cacheKey()) || ctx.turnState.get(this.pendingKey)) return;
+    const pending = this.readState(ctx);
+    pending.catch(() => undefined); // a failure surfaces in load(), like an ordinary read's
+    ctx.turnState.set(this.pendingKey, pending);
   }
 
   override async load(ctx: TurnContext, force = false): Promise<any> {
     const cached = ctx.turnState.get(this.cacheKey()) as CachedState | undefined;
     if (!force && cached?.state) return cached.state;
-    const key = await this.storageKey(ctx);
-    const items = await this.storage.read([key]);
-    const state = items[key] || {};
+    // loads while the read-ahead is on its way share it (it stays until clear() or delete() drops it)
+    const pending = force ? undefined : (ctx.turnState.get(this.pendingKey) as Promise<Record<string, unknown>> | undefined);
+    if (force) ctx.turnState.delete(this.pendingKey);
+    const state = pending ? await pending : await this.readState(ctx);
+    // another load() of this turn may have finished first: keep the one state object everyone holds
+    const now = ctx.turnState.get(this.cacheKey()) as CachedState | undefined;
+    if (!force && now?.state) return now.state;
     ctx.turnState.set(this.cacheKey(), { state, hash: changeHash(state) } satisfies CachedState);
     return state;
+  }
+
+  override clear(ctx: TurnContext): Promise<void> {
+    ctx.turnState.delete(this.pendingKey);
+    return super.clear(ctx);
+  }
+
+  override delete(ctx: TurnContext): Promise<void> {
+    ctx.turnState.delete(this.pendingKey);
+    return super.delete(ctx);
   }
 
   override async saveChanges(ctx: TurnContext, force = false): Promise<void> {

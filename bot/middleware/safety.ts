@@ -28,7 +28,7 @@ import {
 import type { Store } from '../../core/storage';
 import type { HelpRoutes } from '../../dialogs/types';
 import { withButtons, nav } from '../../dialogs/support/cards';
-import { profileOf } from '../../dialogs/support/profile';
+import { profileOf, profileWith } from '../../dialogs/support/profile';
 import { HELP_NEEDS } from '../../dialogs/help/needs';
 import { NEED_KIND } from '../../dialogs/help/helpDialog';
 import { helpNeedSignal } from '../../core/helpNeedSignal';
@@ -147,13 +147,10 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
       }
       const log = turnLog(ctx, deps.log);
       const convKey = conversationKey(ctx);
-      // The three reads a turn needs, at once (one round trip to Redis instead of three in a row).
-      const [storedRecent, profile, flagBefore] = await Promise.all([
-        deps.store.getJson<string[]>(safetyKeys.recent(convKey)),
-        profileOf(ctx, deps.store),
-        deps.store.getJson<SafetyFlag>(safetyKeys.flag(convKey)),
-      ]);
-      const recent = storedRecent ?? [];
+      // The three reads a turn needs (profile, recent messages, flag) in one go: one MGET on Redis.
+      const { profile, docs } = await profileWith(ctx, deps.store, [safetyKeys.recent(convKey), safetyKeys.flag(convKey)]);
+      const recent = (docs[0] as string[] | undefined) ?? [];
+      const flagBefore = docs[1] as SafetyFlag | undefined;
       const band = profile?.ageBand;
       let result: SafetyResult = input.freeText ? deps.detector.detect(input.freeText, { recent }) : { level: 'none', category: null, reasons: [] };
       // A button can be a signal by what it means: the lowest check-in step for being safe / home, or a

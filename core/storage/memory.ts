@@ -74,6 +74,10 @@ export class MemoryStore implements Store {
     return fromJson<T | undefined>(this.live(key)?.json);
   }
 
+  async getJsonMany(keys: string[]): Promise<unknown[]> {
+    return keys.map((k) => fromJson(this.live(k)?.json));
+  }
+
   async setJson(key: string, value: unknown, ttlSeconds?: number): Promise<void> {
     this.docs.set(key, { json: toJson(value), expiresAt: ttlSeconds ? this.now() + ttlSeconds * 1000 : undefined });
   }

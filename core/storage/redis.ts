@@ -95,6 +95,12 @@ export class RedisStore implements Store {
     return v == null ? undefined : (JSON.parse(v) as T);
   }
 
+  async getJsonMany(keys: string[]): Promise<unknown[]> {
+    if (keys.length === 0) return [];
+    const vals = await this.client.mget(...keys.map((k) => this.k(k)));
+    return vals.map((v) => (v == null ? undefined : JSON.parse(v)));
+  }
+
   async setJson(key: string, value: unknown, ttlSeconds?: number): Promise<void> {
     const s = JSON.stringify(value);
     if (ttlSeconds) await this.client.set(this.k(key), s, 'EX', ttlSeconds);

@@ -32,6 +32,8 @@ export interface Store {
 
   // --- documents ---
   getJson<T>(key: string): Promise<T | undefined>;
+  /** Several documents in one go (one MGET on Redis), in the order of keys; undefined where there is none. */
+  getJsonMany(keys: string[]): Promise<unknown[]>;
   /** Writes a document; with ttlSeconds it expires by itself. */
   setJson(key: string, value: unknown, ttlSeconds?: number): Promise<void>;
   /** Writes only if no document is at key yet. Returns true when it wrote. */

@@ -14,6 +14,17 @@ export async function profileOf(ctx: TurnContext, store: Store): Promise<Profile
   return p;
 }
 
+/**
+ * The profile together with other documents the caller needs this turn, in one read (one MGET on Redis
+ * instead of a round trip each); the profile is kept for the turn as profileOf keeps it.
+ */
+export async function profileWith(ctx: TurnContext, store: Store, others: string[]): Promise<{ profile: Profile | undefined; docs: unknown[] }> {
+  if (ctx.turnState.has(CACHE)) return { profile: ctx.turnState.get(CACHE), docs: await store.getJsonMany(others) };
+  const [p, ...docs] = await store.getJsonMany([keys.profile(userUid(ctx)), ...others]);
+  ctx.turnState.set(CACHE, p);
+  return { profile: p as Profile | undefined, docs };
+}
+
 export async function bandOf(ctx: TurnContext, store: Store): Promise<AgeBand | undefined> {
   return (await profileOf(ctx, store))?.ageBand;
 }

@@ -76,6 +76,26 @@ describe.each(backings)('%s store', (_name, make) => {
     expect(await store.setMembers('s')).toEqual([]);
   });
 
+  it('reads several documents in one go, in order, with undefined where there is none', async () => {
+    await store.setJson('d1', { a: 1 });
+    await store.setJson('d3', ['x', 'y']);
+    expect(await store.getJsonMany(['d1', 'd2', 'd3'])).toEqual([{ a: 1 }, undefined, ['x', 'y']]);
+    expect(await store.getJsonMany([])).toEqual([]);
+  });
+
+  it('gives every reader its own copy: changing what was read changes nothing stored', async () => {
+    await store.setJson('doc', { a: [1] });
+    (((await store.getJson('doc')) as { a: number[] }).a).push(2);
+    ((await store.getJsonMany(['doc']))[0] as { a: number[] }).a.push(3);
+    expect(await store.getJson('doc')).toEqual({ a: [1] });
+    await store.write({ st: { list: [1] } });
+    (await store.read(['st'])).st.list.push(2);
+    expect((await store.read(['st'])).st.list).toEqual([1]);
+    await store.listPush('l', { i: 1 });
+    (await store.listRange<{ i: number }>('l'))[0].i = 9;
+    expect(await store.listRange('l')).toEqual([{ i: 1 }]);
+  });
+
   it('answers readiness', async () => {
     await expect(store.ping()).resolves.toBeUndefined();
   });
