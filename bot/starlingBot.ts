@@ -7,11 +7,14 @@ import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Config } from '../core/config';
 import type { Words } from '../core/i18n';
 import type { Logger } from '../core/logging';
-import type { Store } from '../core/storage';
+import { STORED_JSON, Store } from '../core/storage';
 import { MainDialog, MAIN_DIALOG } from '../dialogs/mainDialog';
 import type { HelpRoutes } from '../dialogs/types';
 import { bandOf, profileOf } from '../dialogs/support/profile';
 import { turnInput, turnLog } from './turnState';
+
+/** The turn-state key under which botbuilder-dialogs' DialogStateManager looks for (and keeps) its configuration. */
+const DIALOG_STATE_CONFIG = 'DialogStateManagerConfiguration';
 
 /** What the change check compares: the state without its eTag, as JSON (botbuilder compares the same). */
 function changeHash(state: Record<string, unknown> | undefined): string {
@@ -31,7 +34,8 @@ interface CachedState {
  * written with eTag '*'), but a cheaper change check: botbuilder serialises the whole state three times a turn
  * through a JSON.stringify with a replacer function (one call per key, for circular-structure handling that
  * plain JSON state never needs), which was a measurable part of every turn. Here it is plain JSON.stringify,
- * twice a turn (on load, and before deciding to save; the saved state's hash is the one just computed).
+ * once a turn, before deciding to save (on load, the store's own JSON text of the state is the hash; the
+ * saved state's hash is the one just computed).
  */
 export class StarlingConversationState extends ConversationState {
   private readonly pendingKey = Symbol('conversation state read ahead');
@@ -68,7 +72,9 @@ export class StarlingConversationState extends ConversationState {
     // another load() of this turn may have finished first: keep the one state object everyone holds
     const now = ctx.turnState.get(this.cacheKey()) as CachedState | undefined;
     if (!force && now?.state) return now.state;
-    ctx.turnState.set(this.cacheKey(), { state, hash: changeHash(state) } satisfies CachedState);
+    // As read, the state's JSON is the text the store holds (STORED_JSON): no need to serialise it again.
+    const stored = (state as { [STORED_JSON]?: string })[STORED_JSON];
+    ctx.turnState.set(this.cacheKey(), { state, hash: stored ?? changeHash(state) } satisfies CachedState);
     return state;
   }
 
@@ -148,9 +154,18 @@ export class StarlingBot extends ActivityHandler {
     await ctx.sendActivity(`${w.t('common:welcome.notEmergency', { band })}\n\n${routes}`);
   }
 
+  /**
+   * botbuilder-dialogs' memory-scope configuration: built afresh each turn unless turn state already has one.
+   * It never changes, so the first one built is kept and handed to every later turn (as botbuilder's own
+   * DialogManager does with its stateConfiguration).
+   */
+  private dialogStateConfig: unknown;
+
   /** Continues whatever dialog is running, or starts the main menu. */
   private async runDialog(ctx: TurnContext): Promise<void> {
+    if (this.dialogStateConfig && !ctx.turnState.get(DIALOG_STATE_CONFIG)) ctx.turnState.set(DIALOG_STATE_CONFIG, this.dialogStateConfig);
     const dc = await this.dialogs.createContext(ctx);
+    this.dialogStateConfig ??= ctx.turnState.get(DIALOG_STATE_CONFIG);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
   }

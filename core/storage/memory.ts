@@ -4,12 +4,12 @@
  * JSON semantics as on Redis (a Date comes back as its ISO string), and a JSON round trip costs less than
  * structuredClone on every read and write.
  */
-import { ETagConflictError, Store, StoreItems } from './types';
+import { ETagConflictError, Store, StoreItems, withStoredJson } from './types';
 
 interface Entry {
   /** JSON text (undefined for a stored undefined) */
   json: string | undefined;
-  /** bot state items: their eTag, kept beside the JSON so a conditional write need not parse it */
+  /** bot state items (written by write()): their eTag, kept beside the JSON of the rest, as Redis keeps them */
   eTag?: string;
   expiresAt?: number;
 }
@@ -43,7 +43,7 @@ export class MemoryStore implements Store {
     const out: StoreItems = {};
     for (const k of keys) {
       const e = this.live(k);
-      if (e) out[k] = fromJson(e.json);
+      if (e) out[k] = e.eTag !== undefined && e.json !== undefined ? withStoredJson(e.json, e.eTag) : fromJson(e.json);
     }
     return out;
   }
@@ -58,8 +58,10 @@ export class MemoryStore implements Store {
     for (const [k, item] of Object.entries(changes)) {
       const ttl = k.includes('/conversations/') ? this.opts.stateTtlSeconds : undefined;
       const eTag = String(++this.etag);
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      const { eTag: _given, ...rest } = (item ?? {}) as { eTag?: string };
       this.docs.set(k, {
-        json: JSON.stringify({ ...item, eTag }),
+        json: JSON.stringify(rest),
         eTag,
         expiresAt: ttl ? this.now() + ttl * 1000 : undefined,
       });

@@ -8,7 +8,7 @@
  * queue (bounded by maxRetriesPerRequest) rather than being lost.
  */
 import Redis, { RedisOptions } from 'ioredis';
-import { ETagConflictError, Store, StoreItems } from './types';
+import { ETagConflictError, Store, StoreItems, withStoredJson } from './types';
 
 // State items are hashes {e: eTag, d: JSON}, so the script never decodes the JSON (cjson would turn [] into {}).
 // KEYS[1] item, KEYS[2] eTag sequence; ARGV[1] expected eTag ('' = unconditional), ARGV[2] JSON, ARGV[3] ttl seconds ('0' none).
@@ -65,7 +65,7 @@ export class RedisStore implements Store {
     const out: StoreItems = {};
     keys.forEach((k, i) => {
       const [e, d] = res[i];
-      if (d != null) out[k] = { ...JSON.parse(d), eTag: e ?? undefined };
+      if (d != null) out[k] = withStoredJson(d, e ?? undefined);
     });
     return out;
   }

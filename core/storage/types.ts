@@ -15,6 +15,22 @@ export interface StoreItem {
 }
 export type StoreItems = Record<string, any>;
 
+/**
+ * Bot state items read from a Store carry, under this (non-enumerable) key, the JSON text of their content
+ * without the eTag, exactly as stored: a change check can compare against it instead of serialising the
+ * item again. Nothing else sees it (JSON, spreads and Object.keys skip non-enumerable symbol keys).
+ */
+export const STORED_JSON = Symbol.for('starling.storage.storedJson');
+
+/** Marks a freshly parsed bot state item with the JSON text it came from (see STORED_JSON). */
+export function withStoredJson(json: string, eTag: string | undefined): Record<string, unknown> {
+  const parsed = JSON.parse(json);
+  const item = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : { ...parsed };
+  if (eTag !== undefined) item.eTag = eTag;
+  Object.defineProperty(item, STORED_JSON, { value: json, enumerable: false });
+  return item;
+}
+
 export class ETagConflictError extends Error {
   constructor(public readonly key: string) {
     super(`Storage: error writing "${key}" due to eTag conflict.`);

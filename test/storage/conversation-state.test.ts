@@ -3,11 +3,31 @@
  * (or read ahead as the turn arrives), saved only when something changed, and survives to the next turn.
  */
 import { TestAdapter, TurnContext } from 'botbuilder';
-import { MemoryStore, StoreItems } from '../../core/storage';
+import { MemoryStore, RedisStore, Store, StoreItems } from '../../core/storage';
 import { StarlingConversationState } from '../../bot/starlingBot';
+import { startRedis, TestRedis } from '../support/redis';
 
-function counting() {
-  const store = new MemoryStore();
+let redis: TestRedis;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await redis.stop();
+});
+
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+});
+
+const backings: [string, () => Store][] = [
+  ['memory', () => new MemoryStore()],
+  ['redis', () => new RedisStore({ url: redis.url, prefix: `cs${Math.random().toString(36).slice(2)}:` })],
+];
+
+function counting(make: () => Store = () => new MemoryStore()) {
+  const store = make();
+  stores.push(store);
   const calls = { read: 0, write: 0 };
   const read = store.read.bind(store);
   const write = store.write.bind(store);
@@ -32,9 +52,9 @@ const turn = () =>
     text: 'hi',
   });
 
-describe('conversation state', () => {
+describe.each(backings)('conversation state on %s', (_name, make) => {
   it('keeps what a turn changed for the next turn, and writes nothing when a turn changed nothing', async () => {
-    const { store, calls } = counting();
+    const { store, calls } = counting(make);
     const state = new StarlingConversationState(store);
     const step = state.createProperty<number>('step');
 
@@ -59,6 +79,27 @@ describe('conversation state', () => {
     await state.saveChanges(t4, true); // forced: written even though unchanged
     expect(calls.write).toBe(3);
   });
+
+  it('notices a change deep inside the state, and nothing when a turn only reads it', async () => {
+    const { store, calls } = counting(make);
+    const state = new StarlingConversationState(store);
+    const deep = state.createProperty<{ stack: { id: string; n: number[] }[] }>('deep');
+    const t1 = turn();
+    await deep.set(t1, { stack: [{ id: 'a', n: [1, 2] }] });
+    await state.saveChanges(t1);
+    const t2 = turn();
+    expect((await deep.get(t2))?.stack[0].n).toEqual([1, 2]);
+    await state.saveChanges(t2);
+    expect(calls.write).toBe(1);
+    const t3 = turn();
+    (await deep.get(t3))!.stack[0].n.push(3);
+    await state.saveChanges(t3);
+    expect(calls.write).toBe(2);
+    expect((await deep.get(turn()))?.stack[0].n).toEqual([1, 2, 3]);
+  });
+});
+
+describe('conversation state, read ahead', () => {
 
   it('uses the state read ahead as the turn arrived, reading it once', async () => {
     const { store, calls } = counting();
