@@ -69,6 +69,10 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
   const trainedOn = data.training?.length ?? 0;
 
   const negIgnore = new Set(rules.negationIgnoreAfter);
+  // entries whose own words include a negation ("not allowed to eat", "nobody feeds me"): a negation inside their
+  // match is part of the phrase; for the others, a negation inside the gap ("my dad does not hit me") reverses it
+  const NEG_WORDS = /(^|[\s(|])(not|never|no|nobody|noone|nothing|none|dont|cant|wont|doesnt|didnt|isnt|havent|hasnt|without)(?=$|[\s)|])/;
+  const selfNegating = new Set(lexicon.entries.filter((e) => NEG_WORDS.test(e.pattern.replace(/'/g, ''))));
   function negated(toks: Tok[], from: number, to: number): boolean {
     for (const n of negation.find(toks, undefined, from, to)) {
       const next = toks[n.end];
@@ -183,7 +187,11 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
         break;
       }
     }
-    if (!flags.includes('noNegate') && LEVEL_RANK[level] > LEVEL_RANK.concern && negated(toks, from, m.start)) {
+    if (
+      !flags.includes('noNegate') &&
+      LEVEL_RANK[level] > LEVEL_RANK.concern &&
+      (negated(toks, from, m.start) || (!selfNegating.has(e) && m.end - m.start > 2 && negated(toks, m.start + 1, m.end - 1)))
+    ) {
       level = 'concern';
       notes.push('said with a negation (e.g. "not", "never"), so noted rather than alerted');
       softened = true;

@@ -25,12 +25,12 @@ describe('targets', () => {
     expect(dev.falseAlarmRate).toBeLessThanOrEqual(0.05);
   });
   // The target is NOT met yet on the held-out split as a whole. Each batch of held-out lines is written before
-  // any tuning, scored once and never tuned on. Measured on all 672 held-out lines: recall 0.895, false alarms 6.0%.
-  // (Before the sixteenth batch: 0.907 / 5.2% on 411 lines; the sixteenth batch of 179 lines scored 0.892 / 6.2% on
-  // its own when written, and the whole split rose to 0.930 / 5.5% with the rules and classifier that followed; the
-  // twenty-first batch of 82 lines, written after that tuning, scored 0.647 / 10.3% on its own, which is what new
-  // phrasings still do to the rules.) This floor stops it getting worse; the target test below is marked failing
-  // until it is met, and then jest reports it, so someone must turn it back into a plain test.
+  // any tuning, scored once and never tuned on. Measured on all 740 held-out lines: recall 0.895, false alarms 5.6%.
+  // (Before the sixteenth batch: 0.907 / 5.2% on 411 lines. Batches scored on their own when written: the sixteenth,
+  // 179 lines, 0.892 / 6.2%; the twenty-first, 82 lines written after four batches of tuning, 0.647 / 10.3%; the
+  // twenty-fifth, 68 lines, 0.867 / 9.5%. New phrasings still beat the rules, harmless lines most of all.) This floor
+  // stops it getting worse; the target test below is marked failing until it is met, and then jest reports it, so
+  // someone must turn it back into a plain test.
   test('held-out split does not fall below where it stands', () => {
     expect(holdout.recall).toBeGreaterThanOrEqual(0.89);
     expect(holdout.falseAlarmRate).toBeLessThanOrEqual(0.061);
