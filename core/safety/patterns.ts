@@ -23,6 +23,10 @@ interface Choice {
   kind: 'choice';
   options: Alt[][];
   optional: boolean;
+  /** option numbers by a word or stem their first word matches exactly (so a token tries only options that can fit) */
+  byWord: Map<string, number[]>;
+  /** options whose first word is a prefix or a number: always tried */
+  always: number[];
 }
 type El = Alt | Gap | Choice;
 
@@ -104,11 +108,36 @@ export function compile<T>(pattern: string, item: T, groups: Groups, where: stri
             .flatMap((w) => (w.startsWith('@') || w.startsWith('#') || w.endsWith('*') ? [w] : expand(w.replace(/'/g, ''))))
             .map((w) => makeAlt(items(w, groups, where), false)),
         );
-      els.push({ kind: 'choice', options, optional });
+      els.push(indexChoice(options, optional));
     } else els.push(makeAlt(items(body, groups, where).map(one), optional));
   }
   return { els, item };
 }
+
+function indexChoice(options: Alt[][], optional: boolean): Choice {
+  const byWord = new Map<string, number[]>();
+  const always: number[] = [];
+  options.forEach((o, n) => {
+    const a = o[0];
+    if (a.prefixes.length || a.num) always.push(n);
+    for (const k of new Set([...a.exact, ...a.stems])) {
+      let l = byWord.get(k);
+      if (!l) byWord.set(k, (l = []));
+      l.push(n);
+    }
+  });
+  return { kind: 'choice', options, optional, byWord, always };
+}
+
+/** The options of a choice that can start at token t, in their written order. */
+function optionsFor(el: Choice, t: Tok): number[] {
+  const a = el.byWord.get(t.w);
+  const b = t.s !== t.w ? el.byWord.get(t.s) : undefined;
+  if (!b && !el.always.length) return a ?? NONE;
+  const all = new Set<number>([...(a ?? NONE), ...(b ?? NONE), ...el.always]);
+  return [...all].sort((x, y) => x - y);
+}
+const NONE: number[] = [];
 
 function altMatches(a: Alt, t: Tok): boolean {
   if (a.exact.has(t.w) || a.stems.has(t.s)) return true;
@@ -194,7 +223,9 @@ function matchFrom(els: El[], e: number, toks: Tok[], i: number, sent: number, t
     return -1;
   }
   if (el.kind === 'choice') {
-    for (const opt of el.options) {
+    const cands = i < to && toks[i] ? optionsFor(el, toks[i]) : NONE;
+    for (const n of cands) {
+      const opt = el.options[n];
       let j = i;
       let ok = true;
       for (const a of opt) {
