@@ -106,7 +106,7 @@ export class FinishDialog extends ComponentDialog {
     log.info({ checkIn: checkInId, band }, 'check-in completed');
     return step.prompt(ASK_OFFER, {
       prompt: cardMessage(goalOfferCard({ words: w, band, checkInId })),
-      retryPrompt: cardMessage(goalOfferCard({ words: w, band, checkInId })),
+      retryPrompt: cardMessage(goalOfferCard({ words: w, band, checkInId }), w.t('mystar:goals.introReask', { band })),
       validations: { checkInId },
     });
   }

@@ -136,7 +136,7 @@ export class HelpDialog extends ComponentDialog {
     ];
     return step.prompt(OFFER_PROMPT, {
       prompt: withButtons(w.t('signpost:help.offer_selfhelp', { band }), buttons),
-      retryPrompt: withButtons(w.t('signpost:help.offer_selfhelp', { band }), buttons),
+      retryPrompt: withButtons(w.t('signpost:help.offer_selfhelp_reask', { band }), buttons),
     });
   }
 
