@@ -21,6 +21,16 @@ export const FIRST_MEETING = 'onboarding';
 const FLOW = 'checkin.firstMeeting.flow';
 const AGE = 'checkin.firstMeeting.age';
 const PRIVACY = 'checkin.firstMeeting.privacy';
+
+/** Typed answers to "what would you like me to call you?" that are not a name. */
+const NOT_A_NAME = /^(ok|okay|k|kk|ok got it|got it|yes|yeah|yep|sure|fine|alright|cool|thanks|thank you)$/;
+
+/** A question about the privacy notice, rather than "OK". */
+function isQuestion(input: TurnInput | undefined): boolean {
+  if (!input || input.value || !input.text) return false;
+  const t = input.text.trim().toLowerCase().replace(/[’']/g, '');
+  return /\?$/.test(t) || /^(what|who|whos|why|how|where|when|huh|explain|i dont understand|dont understand|i dont get it|dont get it|idgi|what does that mean)\b/.test(t);
+}
 const NICK = 'checkin.firstMeeting.nickname';
 const AREA = 'checkin.firstMeeting.area';
 
@@ -44,7 +54,7 @@ export class FirstMeetingDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(FIRST_MEETING);
     this.addDialog(new InputPrompt(AGE, async (p) => this.validAge(p)));
-    this.addDialog(new InputPrompt(PRIVACY));
+    this.addDialog(new InputPrompt(PRIVACY, async (p) => !isQuestion(p.recognized.value)));
     this.addDialog(new InputPrompt(NICK, async (p) => this.validNickname(p)));
     this.addDialog(new InputPrompt(AREA, async (p) => this.validArea(p)));
     this.addDialog(
@@ -73,7 +83,8 @@ export class FirstMeetingDialog extends ComponentDialog {
 
   private async validNickname(p: PromptValidatorContext<TurnInput>): Promise<boolean> {
     const t = p.recognized.value?.text ?? '';
-    return t.length > 0 && cleanNickname(t) !== 'tooLong';
+    // "ok" here is most often the privacy notice's OK sent twice, not a name
+    return t.length > 0 && cleanNickname(t) !== 'tooLong' && !NOT_A_NAME.test(tidy(t));
   }
 
   private async validArea(p: PromptValidatorContext<TurnInput>): Promise<boolean> {
@@ -121,7 +132,10 @@ export class FirstMeetingDialog extends ComponentDialog {
     // an age is kept only when given; a school year keeps only the band
     await saveProfile(this.deps.store, uid, { ageBand: a.band, age: a.kind === 'age' ? a.age : null }, this.deps.now);
     forgetProfileCache(step.context);
-    return step.prompt(PRIVACY, { prompt: cardMessage(privacyCard({ words: w, band: a.band })) });
+    return step.prompt(PRIVACY, {
+      prompt: cardMessage(privacyCard({ words: w, band: a.band })),
+      retryPrompt: cardMessage(privacyCard({ words: w, band: a.band }), w.t('onboarding:privacyAgain', { band: a.band })),
+    });
   }
 
   private async askNickname(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -131,7 +145,7 @@ export class FirstMeetingDialog extends ComponentDialog {
     const w = this.deps.words;
     return step.prompt(NICK, {
       prompt: w.t('onboarding:askNickname', { band: v.band }),
-      retryPrompt: w.t('onboarding:nicknameTooLong', { band: v.band }),
+      retryPrompt: w.t('onboarding:nicknameReask', { band: v.band }),
     });
   }
 
