@@ -48,6 +48,16 @@ export interface FirstMeetingResult {
 interface Values {
   change?: boolean;
   band?: AgeBand;
+  /** changing one detail only ("change where I live", "change my name") */
+  only?: 'area' | 'nickname';
+}
+
+/** The one detail a typed "change ..." asks to change, if it names one. */
+function onlyDetail(text: string | undefined): Values['only'] {
+  const t = tidy(text ?? '');
+  if (/^change where i live$/.test(t)) return 'area';
+  if (/^change my (nick)?name$/.test(t)) return 'nickname';
+  return undefined;
 }
 
 export class FirstMeetingDialog extends ComponentDialog {
@@ -101,6 +111,11 @@ export class FirstMeetingDialog extends ComponentDialog {
     const w = this.deps.words;
     const band = (await freshProfile(step.context, this.deps))?.ageBand;
     v.change = opts.change ?? !!band;
+    v.only = v.change && band ? onlyDetail(step.context.activity.text) : undefined;
+    if (v.only) {
+      v.band = band;
+      return step.next();
+    }
     if (v.change) await step.context.sendActivity(w.t('onboarding:changeIntro', { band }));
     else await step.context.sendActivity(w.t('onboarding:welcome'));
     return step.prompt(AGE, {
@@ -113,6 +128,7 @@ export class FirstMeetingDialog extends ComponentDialog {
   private async showPrivacy(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = this.values(step);
     const w = this.deps.words;
+    if (v.only) return step.next();
     const input = step.result as TurnInput;
     const uid = userUid(step.context);
     const old = await freshProfile(step.context, this.deps);
@@ -140,7 +156,8 @@ export class FirstMeetingDialog extends ComponentDialog {
 
   private async askNickname(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = this.values(step);
-    await saveProfile(this.deps.store, userUid(step.context), { privacySeenAt: this.deps.now().toISOString() }, this.deps.now);
+    if (v.only === 'area') return step.next();
+    if (!v.only) await saveProfile(this.deps.store, userUid(step.context), { privacySeenAt: this.deps.now().toISOString() }, this.deps.now);
     forgetProfileCache(step.context);
     const w = this.deps.words;
     return step.prompt(NICK, {
@@ -151,13 +168,16 @@ export class FirstMeetingDialog extends ComponentDialog {
 
   private async askArea(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = this.values(step);
-    const input = step.result as TurnInput;
-    const nick = cleanNickname(input.text);
-    const skipped = /^skip$/i.test(tidy(input.text));
-    if (!(v.change && skipped) && nick !== 'tooLong') {
-      await saveProfile(this.deps.store, userUid(step.context), { nickname: nick ?? null }, this.deps.now);
-      forgetProfileCache(step.context);
+    const input = step.result as TurnInput | undefined;
+    if (v.only !== 'area' && input) {
+      const nick = cleanNickname(input.text);
+      const skipped = /^skip$/i.test(tidy(input.text));
+      if (!(v.change && skipped) && nick !== 'tooLong') {
+        await saveProfile(this.deps.store, userUid(step.context), { nickname: nick ?? null }, this.deps.now);
+        forgetProfileCache(step.context);
+      }
     }
+    if (v.only === 'nickname') return step.next();
     const w = this.deps.words;
     return step.prompt(AREA, {
       prompt: cardMessage(localAreaCard({ words: w, band: v.band })),
@@ -167,9 +187,9 @@ export class FirstMeetingDialog extends ComponentDialog {
 
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = this.values(step);
-    const input = step.result as TurnInput;
+    const input = step.result as TurnInput | undefined;
     const s = submissionOf(input);
-    const area: LocalArea | undefined = s?.kind === 'profile.area' ? s.area : parseLocalArea(input.text);
+    const area: LocalArea | undefined = s?.kind === 'profile.area' ? s.area : input ? parseLocalArea(input.text) : undefined;
     const uid = userUid(step.context);
     const p = area ? await saveProfile(this.deps.store, uid, { area }, this.deps.now) : await freshProfile(step.context, this.deps);
     forgetProfileCache(step.context);
