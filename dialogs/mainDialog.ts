@@ -28,6 +28,9 @@ export const MAIN_DIALOG = 'main';
 const FLOW = 'main.flow';
 const MENU_PROMPT = 'main.menu';
 
+/** Features that leave nothing half done when left for another (looking at data or the star, the help menu). */
+const NOTHING_UNDER_WAY = new Set(['mydata', 'showstar', 'help']);
+
 /** Intents the router handles itself rather than a feature. */
 const BUILT_IN = new Set(['menu', 'stop', 'resume', 'about', 'help']);
 
@@ -184,7 +187,8 @@ export class MainDialog extends ComponentDialog {
       // "delete my data", "show my star", "change my details"... asked for by name in the middle of something
       // else: leave it (a check-in is kept and offered again next time) and start what they asked for.
       const band = await bandOf(inner.context, this.deps.store);
-      await inner.context.sendActivity(this.deps.words.t('common:stopped', { band }));
+      // "we've stopped, what you told me is saved" only where something was under way
+      if (!NOTHING_UNDER_WAY.has(inner.activeDialog?.id ?? '')) await inner.context.sendActivity(this.deps.words.t('common:stopped', { band }));
       await inner.cancelAllDialogs();
       return inner.beginDialog(FLOW, { start: wanted } satisfies MenuOptions);
     }

@@ -63,3 +63,12 @@ it('a "Show my star" button pressed on an older menu, mid check-in, shows the st
   expect(r).not.toMatch(/not sure/i);
   expect(r).toMatch(/check-in/i);
 });
+
+it('"check in" typed at "delete everything?" starts the check-in without saying something was stopped', async () => {
+  await meet(t, 'data-then-checkin', '15');
+  await t.say('data-then-checkin', 'stop');
+  expect(visibleText(await t.say('data-then-checkin', 'delete my data'))).toMatch(/sure/i);
+  const r = visibleText(await t.say('data-then-checkin', 'check in'));
+  expect(r).not.toMatch(/stopped/i);
+  expect(r).toMatch(/carry on|going well/i);
+});
