@@ -187,7 +187,16 @@ export class CheckInDialog extends ComponentDialog {
       let text: string | undefined;
       if (s?.kind === 'mystar.strengths' && s.checkInId === v.checkInId) text = s.skip ? undefined : s.text;
       else if (!input?.value) text = input?.text;
-      if (text && NOTHING_GOING_WELL.test(tidy(text))) {
+      // the same words work here as on the step cards: pause, stop, skip, or a question
+      const control = text ? parseStepAnswer(text, v.band) : undefined;
+      if (control === 'pause' || control === 'stop') {
+        if (control === 'stop') await stopCheckIn(this.deps.store, v.checkInId!, { uid: v.uid, now: this.deps.now });
+        await step.context.sendActivity(w.t(control === 'pause' ? 'mystar:checkin.paused' : 'mystar:checkin.stopped', { band: v.band }));
+        return step.endDialog(control === 'pause' ? { paused: true } : { stopped: true });
+      }
+      if (control === 'skip' || control === 'help') {
+        await step.context.sendActivity(w.t('mystar:strengths.skipped', { band: v.band }));
+      } else if (text && NOTHING_GOING_WELL.test(tidy(text))) {
         // "nothing really" is an answer, and not a happy one: never "that's good to hear"
         await step.context.sendActivity(w.t('mystar:strengths.nothing', { band: v.band }));
       } else if (text && !NO.test(tidy(text))) {

@@ -67,3 +67,20 @@ it('a real answer to "how did it go?" is still thanked', async () => {
   await t.say('follow-said', 'check in');
   expect(visibleText(await t.say('follow-said', 'I went once, it was ok'))).toMatch(/thanks for letting me know/i);
 });
+
+it.each(['pause', 'take a break', 'brb'])('"%s" at "what is going well?" takes a break instead of being kept as the good thing', async (said) => {
+  const conv = `strength-${said.replace(/ /g, '-')}`;
+  await meet(t, conv, '14');
+  const r = visibleText(await t.say(conv, said));
+  expect(r).not.toMatch(/good to hear|going well\./i);
+  expect(r).not.toMatch(/1 of 8/);
+  expect(r).toMatch(/carry on/i);
+  expect(visibleText(await t.say(conv, 'check in'))).toMatch(/carry on/i);
+});
+
+it.each(['?', 'what', 'skip this'])('"%s" at "what is going well?" is not thanked as a good thing', async (said) => {
+  const conv = `strength-q-${said.length}`;
+  await meet(t, conv, '11');
+  const r = await t.say(conv, said);
+  expect(r[0].text).not.toMatch(/great|love that|good to hear/i);
+});
