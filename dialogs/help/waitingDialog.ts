@@ -23,6 +23,22 @@ export const CHOICE_KIND = 'waiting.choice';
 export const CONSENT_KIND = 'waiting.consent';
 export const DAYS_KIND = 'waiting.days';
 
+/** Everyday ways of saying how often (normalised), in days. */
+const EVERYDAY_DAYS: Record<string, number> = {
+  'once a week': 7,
+  weekly: 7,
+  'every week': 7,
+  'a week': 7,
+  'one week': 7,
+  'every two weeks': 14,
+  'every 2 weeks': 14,
+  'two weeks': 14,
+  '2 weeks': 14,
+  fortnightly: 14,
+  'every fortnight': 14,
+  'a fortnight': 14,
+};
+
 export const CHOICES = ['expect', 'worse', 'reminder_on', 'reminder_off'] as const;
 export type Choice = (typeof CHOICES)[number];
 
@@ -49,7 +65,7 @@ export class WaitingDialog extends ComponentDialog {
     super(WAITING_DIALOG);
     this.addDialog(new InputPrompt(MENU_PROMPT, async (pc) => this.choiceOf(pc.recognized.value) !== undefined));
     this.addDialog(new InputPrompt(CONSENT_PROMPT, async (pc) => this.consentOf(pc.recognized.value) !== undefined));
-    this.addDialog(new InputPrompt(DAYS_PROMPT, async (pc) => this.daysOf(pc) !== undefined));
+    this.addDialog(new InputPrompt(DAYS_PROMPT, async (pc) => this.daysOf(pc) !== undefined || this.daysDeclined(pc.recognized.value)));
     this.addDialog(
       new WaterfallDialog(FLOW, [this.menuStep.bind(this), this.choiceStep.bind(this), this.consentStep.bind(this), this.daysStep.bind(this)]),
     );
@@ -83,8 +99,14 @@ export class WaitingDialog extends ComponentDialog {
   private daysOf(pc: PromptValidatorContext<TurnInput> | { recognized: { value?: TurnInput } }): number | undefined {
     const input = pc.recognized.value;
     const v = valueOfKind(input, DAYS_KIND);
-    const raw = v ? v.days : Number((normalisePhrase(input?.text ?? '').match(/^(?:every )?(\d{1,2})(?: days?)?$/) ?? [])[1]);
+    const n = normalisePhrase(input?.text ?? '');
+    const raw = v ? v.days : (EVERYDAY_DAYS[n] ?? Number((n.match(/^(?:every )?(\d{1,2})(?: days?)?$/) ?? [])[1]));
     return typeof raw === 'number' && Number.isInteger(raw) && raw >= MIN_DAYS && raw <= MAX_DAYS ? raw : undefined;
+  }
+
+  /** no / never mind typed at "how often?": they changed their mind. */
+  private daysDeclined(input: TurnInput | undefined): boolean {
+    return saidOneOf(input, [...NO, this.deps.words.t('waiting:reminder.no'), 'never mind', 'nevermind', 'changed my mind', 'ive changed my mind', 'dont bother', 'no reminders']);
   }
 
   private async menuStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -154,7 +176,11 @@ export class WaitingDialog extends ComponentDialog {
 
   private async daysStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { band } = await whoIs(step.context, this.deps);
-    const days = this.daysOf({ recognized: { value: step.result as TurnInput } })!;
+    const days = this.daysOf({ recognized: { value: step.result as TurnInput } });
+    if (days === undefined) {
+      await step.context.sendActivity(this.deps.words.t('waiting:reminder.declined', { band }));
+      return step.endDialog();
+    }
     await setReminder(this.deps.store, userUid(step.context), { days, consent: true, now: this.deps.now(), band, address: addressOf(step.context) });
     await step.context.sendActivity(this.deps.words.t('waiting:reminder.set', { count: days, band }));
     return step.endDialog();
