@@ -67,7 +67,18 @@ export function patternWords(pattern: string, groups: Groups): string[] {
   return words;
 }
 
+/** Alternatives are never changed once built, so the same list (a group used by hundreds of patterns) is built once. */
+const altCache = new Map<string, Alt>();
 function makeAlt(list: string[], optional: boolean): Alt {
+  const key = `${optional ? '?' : ''}${list.join('|')}`;
+  const hit = altCache.get(key);
+  if (hit) return hit;
+  const alt = buildAlt(list, optional);
+  altCache.set(key, alt);
+  return alt;
+}
+
+function buildAlt(list: string[], optional: boolean): Alt {
   const alt: Alt = { kind: 'alt', exact: new Set(), stems: new Set(), prefixes: [], num: false, optional };
   for (const a0 of list) {
     const a = a0.replace(/'/g, '');
