@@ -32,7 +32,7 @@ const MENU_PROMPT = 'main.menu';
 const NOTHING_UNDER_WAY = new Set(['mydata', 'showstar', 'help']);
 
 /** Intents the router handles itself rather than a feature. */
-const BUILT_IN = new Set(['menu', 'stop', 'resume', 'about', 'help']);
+const BUILT_IN = new Set(['menu', 'stop', 'resume', 'about', 'help', 'greeting']);
 
 interface MenuOptions {
   returning?: boolean;
@@ -159,6 +159,10 @@ export class MainDialog extends ComponentDialog {
           await inner.cancelAllDialogs();
           return inner.beginDialog(FLOW, { returning: true } satisfies MenuOptions);
         }
+      } else if (intent === 'greeting' && inFeature) {
+        // "hi?" in the middle of something: they are checking Starling is still there
+        await inner.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
       } else if (intent === 'resume') {
         if (activeId === 'help' && this.helpInterrupted(inner)) {
           // "carry on" after "help" typed in the middle of something: back to the question they were on
