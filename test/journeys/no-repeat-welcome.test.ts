@@ -1,0 +1,23 @@
+/**
+ * Opening the chat already says who Starling is and what it can do. Starting the first check-in must not
+ * say the same long introduction again a moment later; it still says Starling is a chatbot.
+ */
+import { visibleText } from '../support/replySink';
+import { startTestApp, TestApp } from '../support/testApp';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+it('the first check-in does not repeat the opening introduction', async () => {
+  const opening = visibleText(await t.join('welcome-once'));
+  expect(opening).toMatch(/I can help you check in on how things are going/);
+  const start = visibleText(await t.say('welcome-once', 'check in'));
+  expect(start).not.toMatch(/I can help you check in on how things are going/);
+  expect(start).toMatch(/chatbot/i);
+  expect(start).toMatch(/how old are you/i);
+});
