@@ -31,3 +31,18 @@ it('a 13-year-old choosing "feelings and family" reads "how I act" with a capita
   expect(text).not.toMatch(/how i act/);
   expect(text).toMatch(/talk to mum/);
 });
+
+it('next time, "how has it been going?" names the area with its capital I too', async () => {
+  await meet(t, 'goal-next', '13');
+  await t.say('goal-next', 'drawing');
+  await answerAll(t, 'goal-next', ['3', '3', '3', '3', '3', '3', '3', '3']);
+  await t.say('goal-next', 'yes');
+  await t.say('goal-next', 'feelings');
+  await t.say('goal-next', 'skip');
+  await t.say('goal-next', 'skip');
+  await t.say('goal-next', 'skip'); // no first step: the plan is the area alone
+  await t.say('goal-next', 'not now'); // no outcome questions
+  const q = visibleText(await t.say('goal-next', 'check in'));
+  expect(q).toMatch(/how I act/);
+  expect(q).not.toMatch(/how i act/);
+});
