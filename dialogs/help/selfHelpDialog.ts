@@ -74,14 +74,28 @@ export class SelfHelpDialog extends ComponentDialog {
     const input = pc.recognized.value;
     const v = valueOfKind(input, ACTIVITY_KIND);
     if (v) return typeof v.activity === 'string' && offered.includes(v.activity) ? v.activity : undefined;
-    const n = normalisePhrase(input?.text ?? '');
+    const { band } = await whoIs(pc.context, this.deps);
+    return this.byText(offered, input?.text ?? '', band);
+  }
+
+  /**
+   * An offered activity named in typed text: its number, its title, or one of its words ("breathing" for
+   * "Slow breathing", "sleep" for "Better sleep") when only one offered activity has it.
+   */
+  private byText(offered: string[], text: string, band: AgeBand | undefined): string | undefined {
+    const n = normalisePhrase(text);
     if (!n) return undefined;
     if (/^\d$/.test(n)) return offered[Number(n) - 1];
-    const { band } = await whoIs(pc.context, this.deps);
-    return offered.find((id) => {
-      const a = activityById(id)!;
-      return [band ?? LIST_BAND, undefined].some((b) => normalisePhrase(activityTitle(a, (b ?? LIST_BAND) as AgeBand, this.deps.words)) === n);
+    const titles = (id: string) =>
+      [band ?? LIST_BAND, undefined].map((b) => normalisePhrase(activityTitle(activityById(id)!, (b ?? LIST_BAND) as AgeBand, this.deps.words)));
+    const exact = offered.find((id) => titles(id).includes(n));
+    if (exact) return exact;
+    const typed = n.split(' ').filter((x) => x.length >= 4);
+    const named = offered.filter((id) => {
+      const words = new Set([...titles(id), normalisePhrase(id.replace(/_/g, ' '))].join(' ').split(' '));
+      return typed.some((t) => words.has(t) || [...words].some((x) => x.length >= 4 && (x.startsWith(t) || t.startsWith(x))));
     });
+    return named.length === 1 ? named[0] : undefined;
   }
 
   private async chosenStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -89,11 +103,7 @@ export class SelfHelpDialog extends ComponentDialog {
     const input = step.result as TurnInput;
     const v = valueOfKind(input, ACTIVITY_KIND);
     const { band } = await whoIs(step.context, this.deps);
-    const n = normalisePhrase(input.text);
-    const id =
-      (typeof v?.activity === 'string' && offered.includes(v.activity) ? v.activity : undefined) ??
-      (/^\d$/.test(n) ? offered[Number(n) - 1] : undefined) ??
-      offered.find((x) => normalisePhrase(activityTitle(activityById(x)!, band ?? LIST_BAND, this.deps.words)) === n);
+    const id = (typeof v?.activity === 'string' && offered.includes(v.activity) ? v.activity : undefined) ?? (v ? undefined : this.byText(offered, input.text, band));
     if (!id || !activityById(id)) return step.replaceDialog(CHOOSE, step.options);
     return step.replaceDialog(STEPS, { activityId: id, index: 0 } satisfies StepState);
   }
