@@ -32,10 +32,12 @@ const MENU_PROMPT = 'main.menu';
 const NOTHING_UNDER_WAY = new Set(['mydata', 'showstar', 'help']);
 
 /** Intents the router handles itself rather than a feature. */
-const BUILT_IN = new Set(['menu', 'stop', 'resume', 'about', 'help', 'greeting']);
+const BUILT_IN = new Set(['menu', 'stop', 'resume', 'about', 'help', 'greeting', 'goodbye']);
 
 interface MenuOptions {
   returning?: boolean;
+  /** they said thanks or bye: say goodbye kindly, with the menu still there */
+  goodbye?: boolean;
   notUnderstood?: boolean;
   /** start this feature straight away (asked for by name in the middle of another) */
   start?: string;
@@ -87,7 +89,13 @@ export class MainDialog extends ComponentDialog {
     if (opts.start) return step.next({ text: '', value: nav(opts.start), freeText: '', fromCard: true } satisfies TurnInput);
     const band = await bandOf(step.context, this.deps.store);
     const w = this.deps.words;
-    const key = opts.notUnderstood ? 'common:menu.notUnderstood' : opts.returning ? 'common:menu.again' : 'common:menu.prompt';
+    const key = opts.goodbye
+      ? 'common:menu.goodbye'
+      : opts.notUnderstood
+        ? 'common:menu.notUnderstood'
+        : opts.returning
+          ? 'common:menu.again'
+          : 'common:menu.prompt';
     const prompt = withButtons(w.pick(key, { band }), await this.menuButtons(step));
     return step.prompt(MENU_PROMPT, { prompt });
   }
@@ -111,6 +119,7 @@ export class MainDialog extends ComponentDialog {
     const input = step.result as TurnInput;
     const choice = await this.choose(step, input);
     if (choice && this.has(choice)) return step.beginDialog(choice);
+    if (choice === 'goodbye') return step.replaceDialog(FLOW, { goodbye: true } satisfies MenuOptions);
     if (choice && BUILT_IN.has(choice)) {
       await this.builtIn(step, choice);
       return step.next();
