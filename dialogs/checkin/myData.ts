@@ -86,7 +86,9 @@ export class MyDataDialog extends ComponentDialog {
     for (const [name, v] of Object.entries(data)) {
       if (name === 'profile' || name === 'checkins') continue;
       const n = Array.isArray(v) ? v.length : v ? 1 : 0;
-      if (n) lines.push(w.t('mystar:myData.other', { band, name, n }));
+      // each kind of record in plain words; an unknown kind still shows, under its own name
+      const plain = `mystar:myData.sources.${name}`;
+      if (n) lines.push(w.has(plain, band) ? w.t(plain, { band, n }) : w.t('mystar:myData.other', { band, name, n }));
     }
     await step.context.sendActivity(
       lines.length ? `${w.t('mystar:myData.intro', { band })}\n\n${lines.join('\n\n')}` : w.t('mystar:myData.nothing', { band }),
