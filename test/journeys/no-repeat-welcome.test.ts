@@ -20,4 +20,5 @@ it('the first check-in does not repeat the opening introduction', async () => {
   expect(start).not.toMatch(/I can help you check in on how things are going/);
   expect(start).toMatch(/chatbot/i);
   expect(start).toMatch(/how old are you/i);
+  expect(start.match(/\bfirst\b/gi)?.length ?? 0).toBeLessThanOrEqual(1); // not "First, ... First, how old are you?"
 });
