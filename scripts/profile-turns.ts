@@ -64,7 +64,7 @@ function ask(proc: ChildProcess, req: LoadRequest): Promise<LoadResult> {
   });
 }
 
-async function measure(proc: ChildProcess, name: string, baseUrl: string, profileTo?: string): Promise<{ r: LoadResult; cpuUsPerTurn: number }> {
+async function measure(proc: ChildProcess, name: string, baseUrl: string, profileTo?: string): Promise<{ r: LoadResult; cpuUsPerTurn: number; sysUsPerTurn: number }> {
   await ask(proc, { baseUrl, name: `${name}-warmup`, conversations: 10, turns: 10 });
   const session = profileTo ? new Session() : undefined;
   if (session) {
@@ -87,7 +87,8 @@ async function measure(proc: ChildProcess, name: string, baseUrl: string, profil
   }
   // the join (conversationUpdate) of each conversation is a turn too
   const cpuUsPerTurn = (used.user + used.system) / (r.turns + CONVERSATIONS);
-  return { r, cpuUsPerTurn };
+  const sysUsPerTurn = used.system / (r.turns + CONVERSATIONS);
+  return { r, cpuUsPerTurn, sysUsPerTurn };
 }
 
 /** PROFILE_INPROCESS=1: the load generator and sink in this same process, as in npm run bench. */
@@ -120,8 +121,8 @@ async function main(): Promise<void> {
   }
   const only = process.env.PROFILE_ONLY;
   const rows: string[] = [];
-  const line = (name: string, m: { r: LoadResult; cpuUsPerTurn: number }) =>
-    `${name.padEnd(10)} ${m.r.turnsPerSecond.toFixed(0).padStart(5)} turns/s  p50 ${m.r.p50.toFixed(1)} ms  p99 ${m.r.p99.toFixed(1)} ms  cpu ${m.cpuUsPerTurn.toFixed(0)} µs/turn  errors ${m.r.errors}`;
+  const line = (name: string, m: { r: LoadResult; cpuUsPerTurn: number; sysUsPerTurn: number }) =>
+    `${name.padEnd(10)} ${m.r.turnsPerSecond.toFixed(0).padStart(5)} turns/s  p50 ${m.r.p50.toFixed(1)} ms  p99 ${m.r.p99.toFixed(1)} ms  cpu ${m.cpuUsPerTurn.toFixed(0)} µs/turn (system ${m.sysUsPerTurn.toFixed(0)})  errors ${m.r.errors}`;
   const rounds = Number(process.env.PROFILE_ROUNDS ?? 1);
   const echo = only !== 'starling' ? await startEchoBot() : undefined;
   const redis = only !== 'echo' && process.env.PROFILE_REDIS === '1' ? await startRedis() : undefined;
