@@ -28,8 +28,8 @@ export const MAIN_DIALOG = 'main';
 const FLOW = 'main.flow';
 const MENU_PROMPT = 'main.menu';
 
-/** Features that leave nothing half done when left for another (looking at data or the star, the help menu). */
-const NOTHING_UNDER_WAY = new Set(['mydata', 'showstar', 'help']);
+/** Features that leave nothing half done when left (looking at data or the star, the help and waiting menus). */
+const NOTHING_UNDER_WAY = new Set(['mydata', 'showstar', 'help', 'waiting']);
 
 /** Intents the router handles itself rather than a feature. */
 const BUILT_IN = new Set(['menu', 'stop', 'resume', 'about', 'help', 'greeting', 'goodbye']);
@@ -145,10 +145,19 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
+  /** True when leaving would drop nothing half done: a look-only feature, not opened on top of another. */
+  private nothingUnderWay(inner: DialogContext): boolean {
+    return NOTHING_UNDER_WAY.has(inner.activeDialog?.id ?? '') && !this.featureBelow(inner);
+  }
+
   /** True when the help dialog on top was opened in the middle of another feature (not from the menu). */
   private helpInterrupted(inner: DialogContext): boolean {
-    const below = inner.stack[1]?.id;
-    return inner.activeDialog?.id === 'help' && below !== undefined && below !== FLOW && below !== MENU_PROMPT;
+    return inner.activeDialog?.id === 'help' && this.featureBelow(inner);
+  }
+
+  /** A feature is running under the active dialog (the stack's last entry is the active one). */
+  private featureBelow(inner: DialogContext): boolean {
+    return inner.stack.slice(0, -1).some((d) => d.id !== FLOW && d.id !== MENU_PROMPT);
   }
 
   /** Interruptions: words that work whatever is running. */
@@ -164,7 +173,7 @@ export class MainDialog extends ComponentDialog {
       if (intent === 'menu' || intent === 'stop') {
         if (inFeature) {
           const band = await bandOf(inner.context, this.deps.store);
-          await inner.context.sendActivity(this.deps.words.t('common:stopped', { band }));
+          if (!this.nothingUnderWay(inner)) await inner.context.sendActivity(this.deps.words.t('common:stopped', { band }));
           await inner.cancelAllDialogs();
           return inner.beginDialog(FLOW, { returning: true } satisfies MenuOptions);
         }
@@ -201,7 +210,7 @@ export class MainDialog extends ComponentDialog {
       // else: leave it (a check-in is kept and offered again next time) and start what they asked for.
       const band = await bandOf(inner.context, this.deps.store);
       // "we've stopped, what you told me is saved" only where something was under way
-      if (!NOTHING_UNDER_WAY.has(inner.activeDialog?.id ?? '')) await inner.context.sendActivity(this.deps.words.t('common:stopped', { band }));
+      if (!this.nothingUnderWay(inner)) await inner.context.sendActivity(this.deps.words.t('common:stopped', { band }));
       await inner.cancelAllDialogs();
       return inner.beginDialog(FLOW, { start: wanted } satisfies MenuOptions);
     }

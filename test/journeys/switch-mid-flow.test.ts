@@ -72,3 +72,25 @@ it('"check in" typed at "delete everything?" starts the check-in without saying 
   expect(r).not.toMatch(/stopped/i);
   expect(r).toMatch(/carry on|going well/i);
 });
+
+it.each([
+  ['waiting list', 'Back to menu'],
+  ['help', 'Back to menu'],
+])('"%s" then "%s" goes to the menu without "we\'ve stopped, what you told me is saved"', async (open, back) => {
+  const conv = `back-${open.replace(/ /g, '-')}`;
+  await meet(t, conv, '13');
+  await t.say(conv, 'stop');
+  const menu = await t.say(conv, open);
+  const button = buttons(menu).find((b) => b.title === back)!;
+  const r = visibleText(await t.press(conv, button.data));
+  expect(r).not.toMatch(/stopped/i);
+  expect(r).toMatch(/check in/i);
+});
+
+it('"Back to menu" from help opened in the middle of a check-in still says the check-in is kept', async () => {
+  await meet(t, 'back-mid', '13');
+  await t.say('back-mid', 'skip');
+  const help = await t.say('back-mid', 'help');
+  const button = buttons(help).find((b) => b.title === 'Back to menu')!;
+  expect(visibleText(await t.press('back-mid', button.data))).toMatch(/saved|pick up later/i);
+});
