@@ -40,3 +40,12 @@ it('"ok" as a nickname is asked again, and a real name is then used', async () =
   await t.say('nick-ok', 'Jo');
   expect(visibleText(await t.say('nick-ok', 'Coventry'))).toMatch(/Thanks, Jo/);
 });
+
+it('a young person who will not or cannot give their age is told how to leave, and "stop" works', async () => {
+  await t.join('age-out');
+  await t.say('age-out', 'check in');
+  const reask = visibleText(await t.say('age-out', "idk i'd rather not say"));
+  expect(reask).toMatch(/how old|your age/i);
+  expect(reask).toMatch(/stop/i);
+  expect(visibleText(await t.say('age-out', 'stop'))).toMatch(/stopped/i);
+});
