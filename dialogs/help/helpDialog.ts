@@ -80,8 +80,10 @@ export class HelpDialog extends ComponentDialog {
     const who = await whoIs(step.context, this.deps);
     const { band } = who;
     const w = this.deps.words;
+    // a need chosen for them (the end of a check-in offers support for its lowest area, which may be one
+    // with no button of its own, like confidence): straight to the support for it
     const preset = ((step.options ?? {}) as FlowOptions).need;
-    if (preset && HELP_NEEDS.includes(preset)) return step.next({ text: '', value: { kind: NEED_KIND, n: HELP_NEEDS.indexOf(preset) }, freeText: '', fromCard: true } satisfies TurnInput);
+    if (preset) return step.next();
     const page = ((step.options ?? {}) as FlowOptions).page ?? 0;
     if (page === 0 && ((step.options ?? {}) as FlowOptions).page === undefined)
       await step.context.sendActivity(`${w.t('signpost:help.crisis_intro', { band })}\n\n${this.deps.help.crisisText(who)}`);
@@ -110,7 +112,7 @@ export class HelpDialog extends ComponentDialog {
     const { band } = who;
     const w = this.deps.words;
     const page = ((step.values as Record<string, unknown>).page as number) ?? 0;
-    const picked = (await this.needOf(step, step.result as TurnInput, page))!;
+    const picked = ((step.options ?? {}) as FlowOptions).need ?? (await this.needOf(step, step.result as TurnInput, page))!;
     const interrupted = (step.values as Record<string, unknown>).interrupted === true;
     if (picked === MORE) return step.replaceDialog(FLOW, { page: (page + 1) % NEED_PAGES.length, interrupted } satisfies FlowOptions);
     if (picked === AGAIN) return step.replaceDialog(FLOW, { interrupted } satisfies FlowOptions);
@@ -121,7 +123,9 @@ export class HelpDialog extends ComponentDialog {
     // The routes for a crisis were shown a moment ago, unless the need was chosen for them (the end of a
     // check-in goes straight here): then nothing is "above", and the crisis routes lead as usual.
     const preset = ((step.options ?? {}) as FlowOptions).need !== undefined;
-    const views = signpost(dir, { need, now, ...who, alreadyShown: preset ? [] : crisisRoutes(dir, { now, ...who }) });
+    let views = signpost(dir, { need, now, ...who, alreadyShown: preset ? [] : crisisRoutes(dir, { now, ...who }) });
+    // nothing for this need at their age and area: someone to talk to, rather than "the people above" with nobody above
+    if (!views.length && preset) views = signpost(dir, { need: 'someone_to_talk_to', now, ...who });
     await step.context.sendActivity(
       views.length
         ? `${w.t('signpost:help.results_intro', { band })}\n\n${formatRoutes(views, band)}`

@@ -35,3 +35,15 @@ it('a 14-year-old struggling with friends is shown who can help with friends, no
   expect(support).not.toMatch(/people above/i);
   expect(support).toMatch(/(Call|Text|Chat|online|website|www|https?:)/i);
 });
+
+it('a 22-year-old low on confidence says yes to support and is shown who can help with it, not the whole help menu', async () => {
+  await meet(t, 'conf-22', '22');
+  await t.say('conf-22', 'new job');
+  await answerAll(t, 'conf-22', ['4', '2', '4', '4', '4', '4', '4', '4']);
+  const offer = visibleText(await t.say('conf-22', 'not now'));
+  expect(offer).toMatch(/confidence/i);
+  const support = visibleText(await t.say('conf-22', 'yes please'));
+  expect(support).not.toMatch(/what would you like help with/i);
+  expect(support).toMatch(/help with that/i);
+  expect(support).toMatch(/try something that might help/i);
+});
