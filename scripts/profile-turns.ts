@@ -126,7 +126,8 @@ async function main(): Promise<void> {
   const rounds = Number(process.env.PROFILE_ROUNDS ?? 1);
   const echo = only !== 'starling' ? await startEchoBot() : undefined;
   const redis = only !== 'echo' && process.env.PROFILE_REDIS === '1' ? await startRedis() : undefined;
-  const quiet = createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, cb) => cb() }) });
+  // PROFILE_LOG_LEVEL=info: log as production does (into a sink that drops the lines); silent by default, as in the bench
+  const quiet = createLogger({ level: process.env.PROFILE_LOG_LEVEL ?? 'silent', destination: new Writable({ write: (_c, _e, cb) => cb() }) });
   const env: Record<string, string> = { ID_HASH_SECRET: 'bench', ...(redis ? { REDIS_URL: redis.url } : {}) };
   const app = only !== 'echo' ? await createApp({ config: parseConfig(env), log: quiet, reminders: false }) : undefined;
   const url = app ? await app.listen(0, '127.0.0.1') : undefined;
