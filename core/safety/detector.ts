@@ -45,6 +45,9 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
     new PatternSet(patterns.map((p) => compile(p, item(p), groups, file, expand)));
   const entries = new PatternSet(lexicon.entries.map((e) => compile(e.pattern, e, groups, `${where}/lexicon.json entry "${e.id}"`, expand)));
   const masks = new PatternSet(lexicon.masks.map((m) => compile(m.pattern, m, groups, `${where}/lexicon.json mask "${m.id}"`, expand)));
+  const replyMasks = new PatternSet(
+    lexicon.replyMasks.map((m) => compile(m.pattern, m, groups, `${where}/lexicon.json replyMask "${m.id}"`, expand)),
+  );
   const rf = `${where}/rules.json`;
   const negation = set(rules.negationCues, (p) => p, rf);
   const past = set(rules.pastCues, (p) => p, rf);
@@ -301,7 +304,7 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
     // a rule that is deliberately a concern unless earlier messages back it up ("I've got the tablets ready") decides
     if (hits.some((h) => (h.entry.flags ?? []).includes('context'))) return res;
     // words inside a known everyday use ("beat me at chess", "dying of laughter") do not count as evidence
-    const ms = masks.find(toks);
+    const ms = [...masks.find(toks), ...replyMasks.find(toks)];
     let words = toks;
     if (ms.length) {
       const masked = new Uint8Array(toks.length);

@@ -62,6 +62,11 @@ export const lexiconSchema = z
     version: z.number().int(),
     groups: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().regex(/^[a-z0-9']+\*?$/)).min(1)),
     masks: z.array(maskSchema),
+    /**
+     * Everyday replies to Starling's own questions ("I don't want to answer", "every 3 days"): not evidence for the
+     * trained classifier, which otherwise reads "don't want to ..." as suicide. Rules still see these words.
+     */
+    replyMasks: z.array(maskSchema).default([]),
     entries: z.array(lexiconEntrySchema).min(1),
   })
   .strict();
