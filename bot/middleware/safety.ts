@@ -295,10 +295,17 @@ function outcomeText(w: Words, outcome: AlertOutcome, band: AgeBand | undefined)
   }
 }
 
+/** Harm to themselves is not something done to them: "it isn't your fault" is for what others do. */
+const ABOUT_THEMSELVES = new Set(['suicide', 'self_harm', 'eating_disorder']);
+function openText(w: Words, result: SafetyResult, band: AgeBand | undefined): string {
+  if (result.level === 'safeguarding' && result.category && ABOUT_THEMSELVES.has(result.category)) return w.t('safety:open.safeguardingSelf', { band });
+  return w.t(`safety:open.${result.level}`, { band });
+}
+
 function reply(deps: SafetyDeps, result: SafetyResult, outcome: AlertOutcome, profile: Profile | undefined) {
   const w = deps.words;
   const band = profile?.ageBand;
-  const parts = [w.t(`safety:open.${result.level}`, { band })];
+  const parts = [openText(w, result, band)];
   if (result.category && w.has(`safety:category.${result.category}`, band)) parts.push(w.t(`safety:category.${result.category}`, { band }));
   parts.push(outcomeText(w, outcome, band));
   parts.push(w.t(`safety:routes.${result.level}`, { band }));
@@ -313,7 +320,7 @@ function reply(deps: SafetyDeps, result: SafetyResult, outcome: AlertOutcome, pr
 function pressedReply(deps: SafetyDeps, result: SafetyResult, outcome: AlertOutcome, profile: Profile | undefined): string {
   const w = deps.words;
   const band = profile?.ageBand;
-  const parts = [w.t(`safety:open.${result.level}`, { band })];
+  const parts = [openText(w, result, band)];
   if (result.category && w.has(`safety:category.${result.category}`, band)) parts.push(w.t(`safety:category.${result.category}`, { band }));
   parts.push(outcomeText(w, outcome, band), w.t(`safety:routes.${result.level}`, { band }), deps.help.crisisText({ band, age: profile?.age, area: profile?.area }));
   return parts.join('\n\n');
