@@ -160,6 +160,15 @@ export class MainDialog extends ComponentDialog {
     return inner.stack.slice(0, -1).some((d) => d.id !== FLOW && d.id !== MENU_PROMPT);
   }
 
+  /**
+   * The menu again from an interruption at the menu. The active dialog there is the menu's prompt, inside the menu's
+   * own flow: replacing only the prompt would leave the old flow under the new one, a stack that grew every time.
+   */
+  private async menuAgain(inner: DialogContext): Promise<DialogTurnResult> {
+    await inner.cancelAllDialogs();
+    return inner.beginDialog(FLOW, { returning: true } satisfies MenuOptions);
+  }
+
   /** Interruptions: words that work whatever is running. */
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
     const a = inner.context.activity;
@@ -190,7 +199,7 @@ export class MainDialog extends ComponentDialog {
           await inner.repromptDialog();
           return { status: DialogTurnStatus.waiting };
         }
-        return inner.replaceDialog(FLOW, { returning: true } satisfies MenuOptions);
+        return this.menuAgain(inner);
       } else if (intent === 'help' || intent === 'about') {
         if (intent === 'help' && this.has('help')) {
           if (activeId !== 'help') return inner.beginDialog('help', { interrupted: inFeature });
@@ -200,7 +209,7 @@ export class MainDialog extends ComponentDialog {
             await inner.repromptDialog();
             return { status: DialogTurnStatus.waiting };
           }
-          return inner.replaceDialog(FLOW, { returning: true } satisfies MenuOptions);
+          return this.menuAgain(inner);
         }
       }
     }
