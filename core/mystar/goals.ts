@@ -74,8 +74,11 @@ export function makePlan(
   return plan;
 }
 
+/** An area's name inside a sentence: only its first letter lowered ("Feelings and how I act", not "how i act"). */
+const inSentence = (name: string) => (/^I\b/.test(name) ? name : name.charAt(0).toLowerCase() + name.slice(1));
+
 export function goalAreaNames(plan: Pick<GoalPlan, 'areas'>, words: Words, band?: AgeBand): string {
-  return joinAnd(words, plan.areas.map((a) => areaName(words, a, band).toLowerCase()), band);
+  return joinAnd(words, plan.areas.map((a) => inSentence(areaName(words, a, band))), band);
 }
 
 /** One line restating the plan, for the "I've saved your plan" message. */

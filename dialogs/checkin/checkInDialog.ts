@@ -10,7 +10,7 @@ import { ComponentDialog, DialogTurnResult, PromptValidatorContext, WaterfallDia
 import type { AgeBand } from '../../core/ageBands';
 import type { TurnInput } from '../../core/input';
 import {
-  answerArea, areaCard, setPlanReview, getCheckIn, inProgressCheckIn, lastPlan, nextArea, parseStepAnswer,
+  answerArea, areaCard, followUpLine, setPlanReview, getCheckIn, inProgressCheckIn, lastPlan, nextArea, parseStepAnswer,
   resumeCard, sayMore, sayMoreCard, setStrengths, skipArea, startCheckIn, stopCheckIn, strengthsCard, StepAnswer,
 } from '../../core/mystar';
 import { AREA_IDS, AreaId, CheckInRecord, Step } from '../../core/records/types';
@@ -19,9 +19,7 @@ import { InputPrompt } from '../support/inputPrompt';
 import { withButtons } from '../support/cards';
 import type { DialogDeps } from '../types';
 import { FirstMeetingDialog, FIRST_MEETING, FirstMeetingResult } from './firstMeeting';
-import { areaNames, CHECKIN_FINISH, FinishDialog } from './finishDialog';
-import type { Words } from '../../core/i18n';
-import type { GoalPlan } from '../../core/records/types';
+import { CHECKIN_FINISH, FinishDialog } from './finishDialog';
 import { cardMessage, freshProfile, NO, submissionOf, tidy, YES } from './shared';
 
 export const CHECKIN = 'checkin';
@@ -160,7 +158,7 @@ export class CheckInDialog extends ComponentDialog {
     if (!last) return step.next();
     v.reviewOf = last.checkInId;
     const skip = { title: w.t('mystar:buttons.skip', { band: v.band }), data: { kind: FOLLOW_UP_SKIP } };
-    return step.prompt(ASK_TEXT, { prompt: withButtons(followUpQuestion(last.plan, w, v.band), [skip]) });
+    return step.prompt(ASK_TEXT, { prompt: withButtons(followUpLine(last.plan, w, v.band), [skip]) });
   }
 
   private async askStrengths(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -324,9 +322,3 @@ export class CheckInDialog extends ComponentDialog {
   }
 }
 
-/** "Last time you said you'd ... How did it go?", naming the areas as the goals part does ("how I act"). */
-function followUpQuestion(plan: GoalPlan, words: Words, band: AgeBand): string {
-  if (plan.firstStep && plan.when) return words.t('mystar:goals.followUp', { band, firstStep: plan.firstStep, when: plan.when });
-  if (plan.firstStep) return words.t('mystar:goals.followUpNoWhen', { band, firstStep: plan.firstStep });
-  return words.t('mystar:goals.followUpAreas', { band, areas: areaNames(plan.areas, words, band) });
-}

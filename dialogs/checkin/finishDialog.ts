@@ -9,12 +9,10 @@ import { ComponentDialog, DialogTurnResult, PromptValidatorContext, WaterfallDia
 import type { AgeBand } from '../../core/ageBands';
 import type { TurnInput } from '../../core/input';
 import {
-  addPlanToCheckIn, chosenGoalAreas, completeCheckIn, getCheckIn, goalAreaOptions, goalAreasCard, goalOfferCard,
-  latestTwo, makePlan, parseGoalAreas, professionalSummary, renderStarPng, starAttachment, summaryText,
+  addPlanToCheckIn, chosenGoalAreas, completeCheckIn, getCheckIn, goalAreaNames, goalAreaOptions, goalAreasCard, goalOfferCard,
+  latestTwo, makePlan, parseGoalAreas, planSentence, professionalSummary, renderStarPng, starAttachment, summaryText,
 } from '../../core/mystar';
-import { areaName as nameOfArea, joinAnd } from '../../core/mystar/labels';
 import type { Words } from '../../core/i18n';
-import type { GoalPlan } from '../../core/records/types';
 import { AREA_IDS, AreaId, CheckInRecord } from '../../core/records/types';
 import { withButtons } from '../support/cards';
 import { turnLog, userUid } from '../../bot/turnState';
@@ -277,30 +275,7 @@ export function lowestAreas(rec: CheckInRecord): AreaId[] {
   }).sort((a, b) => (rec.answers[a]!.step as number) - (rec.answers[b]!.step as number));
 }
 
-/**
- * Area names inside a sentence: "friends", "feelings and how I act" (only the first letter is made small,
- * so "I" keeps its capital), joined with "and".
- */
+/** Area names inside a sentence ("friends", "feelings and how I act"), joined with "and". */
 export function areaNames(areas: AreaId[], words: Words, band?: AgeBand): string {
-  return joinAnd(
-    words,
-    areas.map((a) => {
-      const n = nameOfArea(words, a, band);
-      return /^I\b/.test(n) ? n : n.charAt(0).toLowerCase() + n.slice(1);
-    }),
-    band,
-  );
-}
-
-/** One line restating the plan, for the "I've saved your plan" message. */
-function planSentence(plan: GoalPlan, words: Words, band?: AgeBand): string {
-  const parts = [areaNames(plan.areas, words, band)];
-  if (plan.firstStep) {
-    parts.push(
-      plan.when
-        ? words.t('mystar:goals.planLineWhen', { band, firstStep: plan.firstStep, when: plan.when })
-        : words.t('mystar:goals.planLine', { band, firstStep: plan.firstStep }),
-    );
-  }
-  return parts.join(': ');
+  return goalAreaNames({ areas }, words, band);
 }

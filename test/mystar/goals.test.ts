@@ -48,6 +48,7 @@ describe('goals', () => {
     expect(followUpLine(last.plan, w, '8-11')).toBe('Last time you said you would ask Sam to play (at break). How did it go? 🎯');
     expect(followUpLine({ ...last.plan, when: undefined }, w, '16-25')).toBe("Last time you said you'd ask Sam to play. How did it go?");
     expect(followUpLine({ areas: ['friends', 'education'], createdAt: '' }, w, '16-25')).toMatch(/friends and learning and work/);
+    expect(followUpLine({ areas: ['feelings_behaviour'], createdAt: '' }, w, '12-15')).toMatch(/feelings and how I act/);
     expect(b.plan).toBeUndefined();
   });
 
