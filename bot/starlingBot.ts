@@ -136,6 +136,8 @@ export class StarlingBot extends ActivityHandler {
       const band = await bandOf(ctx, deps.store);
       if (input.text.length > deps.config.MAX_MESSAGE_CHARS) {
         await ctx.sendActivity(deps.words.t('common:tooLong', { band }));
+        // the question they were answering is still open: show it again, so a short reply lands where they expect
+        await this.repromptDialog(ctx);
       } else if (!input.text && !input.value) {
         await ctx.sendActivity(deps.words.t('common:unsupported', { band }));
       } else {
@@ -162,6 +164,12 @@ export class StarlingBot extends ActivityHandler {
   private dialogStateConfig: unknown;
 
   /** Continues whatever dialog is running, or starts the main menu. */
+  private async repromptDialog(ctx: TurnContext): Promise<void> {
+    if (this.dialogStateConfig && !ctx.turnState.get(DIALOG_STATE_CONFIG)) ctx.turnState.set(DIALOG_STATE_CONFIG, this.dialogStateConfig);
+    const dc = await this.dialogs.createContext(ctx);
+    if (dc.activeDialog) await dc.repromptDialog();
+  }
+
   private async runDialog(ctx: TurnContext): Promise<void> {
     if (this.dialogStateConfig && !ctx.turnState.get(DIALOG_STATE_CONFIG)) ctx.turnState.set(DIALOG_STATE_CONFIG, this.dialogStateConfig);
     const dc = await this.dialogs.createContext(ctx);
