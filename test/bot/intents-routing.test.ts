@@ -1,15 +1,9 @@
 /** Typed words that move a young person around Starling, through the real service. */
 import { buttonTitles, visibleText } from '../support/replySink';
 import { meetAs14 } from '../support/meet';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const meet = (conv: string) => meetAs14(t, conv);
 

@@ -6,15 +6,9 @@
 import { MAX_ACTIONS_PER_SET } from '../../dialogs/support/cards';
 import { meetAs14 } from '../support/meet';
 import { buttonTitles, SentActivity } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 /** The longest list of actions in any card in these activities. */
 function longestActionList(acts: SentActivity[]): number {

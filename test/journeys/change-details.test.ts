@@ -3,16 +3,10 @@
  * again from "how old are you?" and the privacy notice.
  */
 import { visibleText } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 import { meet } from './support';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 it('"change where i live" asks only where they live, and keeps their age and name', async () => {
   await meet(t, 'move', '16', 'Coventry');

@@ -3,15 +3,9 @@
  * and "ok" typed where Starling asks for a nickname is not saved as their name ("Thanks, ok").
  */
 import { visibleText } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 it.each([
   ['what does that mean?', '15'],

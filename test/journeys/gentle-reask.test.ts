@@ -3,16 +3,10 @@
  * again word for word (which reads as if Starling did not hear them).
  */
 import { buttonTitles, visibleText } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 import { answerAll, meet } from './support';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 it.each([
   ['9', /yes/i],

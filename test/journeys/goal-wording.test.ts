@@ -3,16 +3,10 @@
  * must read properly: "how I act", not "how i act", and a sentence that works for two areas.
  */
 import { visibleText } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 import { answerAll, meet } from './support';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 it('a 13-year-old choosing "feelings and family" reads "how I act" with a capital I, in the question, the plan and the offer of support', async () => {
   await meet(t, 'goal-13', '13');

@@ -3,16 +3,10 @@
  * that". Starling now says goodbye kindly, and the menu is still there if they want it.
  */
 import { buttonTitles, visibleText } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 import { meet } from './support';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 it.each([
   ['thanks', '10'],

@@ -4,16 +4,10 @@
  * still shows the menu.
  */
 import { visibleText } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 import { meet } from './support';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 it.each(['hi', 'hello?', 'Hey'])('"%s" at a check-in question repeats it, and the answer still counts', async (said) => {
   const conv = `greet-${said.replace(/\W/g, '')}`;

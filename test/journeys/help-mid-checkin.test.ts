@@ -4,16 +4,10 @@
  * of showing the help menu again and again.
  */
 import { buttons, buttonTitles, visibleText } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 import { meet } from './support';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 async function toArea2(conv: string, age: string) {
   await meet(t, conv, age);

@@ -4,16 +4,10 @@
  * Everyday words for the topics now lead to the right support.
  */
 import { visibleText } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 import { meet } from './support';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 it.each([
   ['my nan died', /Winston's Wish|Childline/],

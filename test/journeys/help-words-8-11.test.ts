@@ -3,16 +3,10 @@
  * must see it ("My feelings", "Something online"), not the older wording ("Something online or sexual").
  */
 import { buttonTitles } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 import { meet } from './support';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 it('a 9-year-old sees the help buttons in words for their age, and pressing-by-typing them still works', async () => {
   await meet(t, 'kid-help', '9');

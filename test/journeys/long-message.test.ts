@@ -2,17 +2,11 @@
  * A very long message gets "could you send the main thing in a sentence or two?" and the question they were on is
  * shown again, so their short reply is clearly an answer to it (it used to be left hanging off-screen).
  */
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 import { meetAs14 } from '../support/meet';
 import { buttons, visibleText } from '../support/replySink';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 it('at "what is going well?", a 5,000-character message is answered kindly and the question comes again', async () => {
   const question = visibleText(await meetAs14(t, 'long-1')).split('\n').find((l) => /going well/.test(l))!;

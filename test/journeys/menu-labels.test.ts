@@ -4,16 +4,10 @@
  * what it is: having their say.
  */
 import { buttons, visibleText } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 import { meet } from './support';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 it.each(['9', '14', '20'])('age %s: the survey button on the menu says it is for having their say, and typing that opens it', async (age) => {
   const conv = `label-${age}`;

@@ -3,16 +3,10 @@
  * the saved conversation: those piled up (40 "about"s made the state four times its size, and every turn slower),
  * and finishing one menu woke up the one under it.
  */
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 import { buttons } from '../support/replySink';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 /** The saved dialog stack of a conversation (the conversation state in the store). */
 async function savedStack(conv: string): Promise<string[]> {

@@ -3,16 +3,10 @@
  * "(reminders)". A young person must be told in plain words what is kept.
  */
 import { visibleText } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 import { meet } from './support';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 it.each(['10', '19'])('age %s: my data names every kind of record in plain words', async (age) => {
   const conv = `mydata-${age}`;

@@ -3,15 +3,9 @@
  * say the same long introduction again a moment later; it still says Starling is a chatbot.
  */
 import { visibleText } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 it('the first check-in does not repeat the opening introduction', async () => {
   const opening = visibleText(await t.join('welcome-once'));

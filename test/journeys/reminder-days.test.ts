@@ -3,16 +3,10 @@
  * has a way out (typing no, and the question says so), and everyday ways of saying how often work.
  */
 import { visibleText } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 import { meet } from './support';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 async function toDays(conv: string, age: string) {
   await meet(t, conv, age);

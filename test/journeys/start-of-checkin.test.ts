@@ -4,16 +4,10 @@
  * skip), and a skip is not thanked as if they had told us something.
  */
 import { buttons, buttonTitles, visibleText } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 import { answerAll, meet } from './support';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 it.each([
   ['nothing really', '17'],

@@ -4,16 +4,10 @@
  * needed help was not told where to find it. The explanation now says how to get help, in every band.
  */
 import { buttons, visibleText } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 import { meet } from './support';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 it.each(['9', '13', '22'])('age %s: the explain button is not just "Help", and pressing it also says how to get help', async (age) => {
   const conv = `explain-${age}`;

@@ -3,16 +3,10 @@
  * show them real people to contact, not point at "the people above" when nothing is above.
  */
 import { visibleText } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 import { answerAll, meet } from './support';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 it('a 9-year-old who does not feel safe says yes to support and is shown who to contact, right there', async () => {
   await meet(t, 'safe-9', '9', 'Warwickshire');

@@ -4,16 +4,10 @@
  * sure" again and again. A check-in left this way is kept and offered again next time.
  */
 import { buttons, visibleText } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 import { answerAll, meet } from './support';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 async function toArea2(conv: string, age: string) {
   await meet(t, conv, age);

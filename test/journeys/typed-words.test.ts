@@ -3,16 +3,10 @@
  * questions: each must do what they mean, not get "Sorry, I didn't get that".
  */
 import { visibleText } from '../support/replySink';
-import { startTestApp, TestApp } from '../support/testApp';
+import { useTestApp } from '../support/testApp';
 import { answerAll, meet } from './support';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 async function atFirstArea(conv: string, age: string) {
   await meet(t, conv, age);

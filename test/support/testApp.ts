@@ -81,3 +81,24 @@ export async function startTestApp(
     },
   };
 }
+
+/**
+ * For a test file: the real service, started before all tests and closed after. Returns a stand-in that forwards
+ * to the running app, so tests write `const t = useTestApp();` and then `t.say(...)`.
+ */
+export function useTestApp(opts: Parameters<typeof startTestApp>[0] = {}): TestApp {
+  let current: TestApp | undefined;
+  beforeAll(async () => {
+    current = await startTestApp(opts);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as TestApp, {
+    get(_target, key) {
+      if (!current) throw new Error('useTestApp: the app is used before beforeAll started it');
+      const v = (current as unknown as Record<PropertyKey, unknown>)[key];
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(current) : v;
+    },
+  });
+}

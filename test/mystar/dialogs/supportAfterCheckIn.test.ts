@@ -4,15 +4,9 @@
  */
 import { meetAs14 } from '../../support/meet';
 import { buttonTitles, visibleText } from '../../support/replySink';
-import { startTestApp, TestApp } from '../../support/testApp';
+import { useTestApp } from '../../support/testApp';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 /** being safe, confidence, physical health, friends, where you live, education, feelings, relationships */
 async function checkIn(conv: string, steps: string[]) {
