@@ -81,17 +81,32 @@ export function goalAreaNames(plan: Pick<GoalPlan, 'areas'>, words: Words, band?
   return joinAnd(words, plan.areas.map((a) => inSentence(areaName(words, a, band))), band);
 }
 
+/**
+ * Their first step told back to them: "I'll talk to my mum" becomes "talk to your mum", so "you said you'd ..."
+ * reads as a sentence. Only the lead-in ("I'll", "I could", "maybe", "to") and I/my/me are changed; the rest
+ * stays in their words.
+ */
+export function stepToThem(step: string): string {
+  let t = step.trim().replace(/[.!]+$/, '');
+  const lead =
+    /^(?:(?:i\s*(?:'|\u2019)?ll|i will|i'?m going to|im going to|i am going to|i'?m gonna|im gonna|i could|i can|i might|i would|i'?d|i want to|i wanna|i should|maybe|probably|to)\s+)+/i;
+  t = t.replace(lead, '');
+  const swaps: Record<string, string> = { my: 'your', me: 'you', myself: 'yourself', mine: 'yours', "i'm": "you're", im: "you're", i: 'you', "i've": "you've" };
+  t = t.replace(/\b(?:my|me|myself|mine|i'm|im|i've|i)\b/gi, (w) => swaps[w.toLowerCase()] ?? w);
+  return t || step;
+}
+
 /** One line restating the plan, for the "I've saved your plan" message. */
 export function planSentence(plan: GoalPlan, words: Words, band?: AgeBand): string {
   const parts = [goalAreaNames(plan, words, band)];
   if (plan.firstStep) {
     parts.push(
       plan.when
-        ? words.t('mystar:goals.planLineWhen', { band, firstStep: plan.firstStep, when: plan.when })
-        : words.t('mystar:goals.planLine', { band, firstStep: plan.firstStep }),
+        ? words.t('mystar:goals.planLineWhen', { band, firstStep: stepToThem(plan.firstStep), when: plan.when })
+        : words.t('mystar:goals.planLine', { band, firstStep: stepToThem(plan.firstStep) }),
     );
   }
-  return parts.join(': ');
+  return parts.join(', and ');
 }
 
 /** The latest plan this young person made, with the check-in it belongs to. */
@@ -103,7 +118,7 @@ export async function lastPlan(store: Store, uid: string): Promise<{ plan: GoalP
 
 /** "Last time you said you'd ... — how did it go?" */
 export function followUpLine(plan: GoalPlan, words: Words, band?: AgeBand): string {
-  if (plan.firstStep && plan.when) return words.t('mystar:goals.followUp', { band, firstStep: plan.firstStep, when: plan.when });
-  if (plan.firstStep) return words.t('mystar:goals.followUpNoWhen', { band, firstStep: plan.firstStep });
+  if (plan.firstStep && plan.when) return words.t('mystar:goals.followUp', { band, firstStep: stepToThem(plan.firstStep), when: plan.when });
+  if (plan.firstStep) return words.t('mystar:goals.followUpNoWhen', { band, firstStep: stepToThem(plan.firstStep) });
   return words.t('mystar:goals.followUpAreas', { band, areas: goalAreaNames(plan, words, band) });
 }

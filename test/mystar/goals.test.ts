@@ -34,7 +34,7 @@ describe('goals', () => {
     const p = makePlan({ areas: ['friends'], goodLooksLike: 'having someone at lunch', inTheWay: 'skip', firstStep: 'join chess club', when: 'Tuesday' });
     expect(p).toMatchObject({ areas: ['friends'], goodLooksLike: 'having someone at lunch', firstStep: 'join chess club', when: 'Tuesday' });
     expect(p.inTheWay).toBeUndefined();
-    expect(planSentence(p, w, '12-15')).toBe('friends: try join chess club (Tuesday)');
+    expect(planSentence(p, w, '12-15')).toBe('friends, and your first step is to join chess club (Tuesday)');
   });
 
   it('picks the plan up next time: "last time you said you would ... how did it go?"', async () => {
