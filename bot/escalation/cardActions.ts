@@ -63,7 +63,7 @@ function actorOf(ctx: TurnContext, config: Config): { id: string } {
   return { id: aadObjectId(ctx) ?? 'unknown' };
 }
 
-function refusalText(words: Words, r: Extract<ActionResult, { ok: false }>): string {
+function refusalText(words: Words, r: Extract<ActionResult, { ok: false }>, actorId: string): string {
   switch (r.reason) {
     case 'not_duty_worker':
       return words.t('escalation:staff.notDutyWorker');
@@ -72,8 +72,13 @@ function refusalText(words: Words, r: Extract<ActionResult, { ok: false }>): str
     case 'note_required':
       return words.t('escalation:staff.noteRequired');
     default:
-      if (r.handoff && r.alert && r.handoff.alertId !== r.alert.id) return words.t('escalation:staff.alreadyHandedOver');
-      if (r.handoff && !r.alert) return words.t('escalation:staff.alreadyHandedOver');
+      if (r.handoff) {
+        // Whoever has the conversation: a colleague (two pressing at once, or a stale card), or this same worker
+        // through an earlier alert from the same young person.
+        if (r.handoff.workerId.toLowerCase() !== actorId.toLowerCase()) return words.t('escalation:staff.alreadyHandedOver');
+        if (r.handoff.alertId !== r.alert?.id) return words.t('escalation:staff.alreadyYours', { alertId: r.handoff.alertId });
+        return words.t('escalation:staff.alreadyDone', { state: words.t('escalation:states.taken_over') });
+      }
       return words.t('escalation:staff.alreadyDone', { state: words.t(`escalation:states.${r.alert?.state ?? 'resolved'}`) });
   }
 }
@@ -81,7 +86,8 @@ function refusalText(words: Words, r: Extract<ActionResult, { ok: false }>): str
 /** Handles a card action: performs it, answers the presser, refreshes the card, tells the young person about a handoff. */
 export async function handleAlertAction(ctx: TurnContext, action: AlertActionData, deps: CardActionDeps): Promise<void> {
   const { esc, words } = deps;
-  const result = await esc.act(action.action, action.alertId, actorOf(ctx, deps.config), action.note);
+  const actor = actorOf(ctx, deps.config);
+  const result = await esc.act(action.action, action.alertId, actor, action.note);
   let card: object | undefined;
   let message: string;
   if (result.ok) {
@@ -97,7 +103,7 @@ export async function handleAlertAction(ctx: TurnContext, action: AlertActionDat
     }
     await afterAction(ctx, action.action, result, deps);
   } else {
-    message = refusalText(words, result);
+    message = refusalText(words, result, actor.id);
   }
 
   if (ctx.activity.type === ActivityTypes.Invoke) {

@@ -24,7 +24,8 @@ export interface StaffDeps extends CardActionDeps {
 }
 
 const ALERTS_HERE = /^alerts?\s+here[.!]?$/i;
-const END_HANDOFF = /^end\s+hand-?off[.!]?$/i;
+/** "end", "end handoff", "End hand off.", "end the handover", "end take-over": never relayed to the young person. */
+const END_HANDOFF = /^end(\s+(the\s+)?(hand\s*-?\s*(off|over)|take\s*-?\s*over|chat|conversation))?\s*[.!]*$/i;
 
 function tenantOk(ctx: TurnContext, config: Config): boolean {
   return !config.MicrosoftAppTenantId || channelData(ctx).tenant?.id === config.MicrosoftAppTenantId;
@@ -98,9 +99,16 @@ export async function onStaffMessage(ctx: TurnContext, deps: StaffDeps): Promise
   }
 
   const h = await handoffForThread(ctx, deps);
-  if (!h) return; // staff talking among themselves
   const who = dutyActor(ctx, deps);
+  const refused = (alertId: string | undefined, outcome: 'not_duty_worker' | 'invalid_state') =>
+    appendAudit(
+      deps.store,
+      { at: deps.now().toISOString(), event: 'handoff.relay_to_young_person', alertId, actor: aadObjectId(ctx)?.slice(0, 64) ?? 'unknown', outcome },
+      !!alertId,
+    );
+  if (!h) return notInAHandoff(ctx, deps, who, refused);
   if (!who || who.toLowerCase() !== h.workerId.toLowerCase()) {
+    await refused(h.alertId, who ? 'invalid_state' : 'not_duty_worker');
     await ctx.sendActivity(deps.words.t('escalation:staff.notYourHandoff'));
     return;
   }
@@ -116,6 +124,11 @@ export async function onStaffMessage(ctx: TurnContext, deps: StaffDeps): Promise
   }
   const sent = await tellYoungPerson(deps, h.conversationRef, text, h.alertId);
   if (!sent) {
+    await appendAudit(
+      deps.store,
+      { at: deps.now().toISOString(), event: 'handoff.relay_to_young_person', alertId: h.alertId, actor: who, outcome: 'not_delivered' },
+      true,
+    );
     await ctx.sendActivity(deps.words.t('escalation:staff.relayFailed'));
     return;
   }
@@ -124,4 +137,29 @@ export async function onStaffMessage(ctx: TurnContext, deps: StaffDeps): Promise
     { at: deps.now().toISOString(), event: 'handoff.relay_to_young_person', alertId: h.alertId, actor: who, outcome: 'ok' },
     true,
   );
+}
+
+/**
+ * A message to Starling that is not in the thread of a conversation someone has taken over. Said plainly, so a
+ * worker never believes a young person got words that went nowhere: in an alert's thread with no take-over, or
+ * anywhere else from a worker who has a take-over going (the channel itself, another alert's thread).
+ * Anything else (staff talking among themselves) gets no answer.
+ */
+async function notInAHandoff(
+  ctx: TurnContext,
+  deps: StaffDeps,
+  who: string | undefined,
+  refused: (alertId: string | undefined, outcome: 'not_duty_worker' | 'invalid_state') => Promise<void>,
+): Promise<void> {
+  const threadAlert = await deps.duty.alertForThread(ctx.activity.conversation?.id ?? '');
+  if (threadAlert) {
+    await refused(threadAlert, who ? 'invalid_state' : 'not_duty_worker');
+    await ctx.sendActivity(deps.words.t('escalation:staff.noHandoffHere'));
+    return;
+  }
+  if (!who) return;
+  const mine = await deps.esc.activeHandoffs(who);
+  if (!mine.length) return;
+  await refused(undefined, 'invalid_state');
+  await ctx.sendActivity(deps.words.t('escalation:staff.replyInThread', { alertIds: mine.map((m) => m.alertId).join(', ') }));
 }

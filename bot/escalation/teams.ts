@@ -51,5 +51,9 @@ export function textWithoutMention(ctx: TurnContext): string {
     const m = e as { type?: string; mentioned?: { id?: string }; text?: string };
     if (m.type === 'mention' && m.mentioned?.id === a.recipient?.id && m.text) text = text.split(m.text).join('');
   }
-  return text.replace(/<at>[^<]*<\/at>/g, '').trim();
+  // Teams often puts a non-breaking space (as "&nbsp;" or U+00A0) after the mention.
+  return text
+    .replace(/<at>[^<]*<\/at>/g, '')
+    .replace(/&nbsp;|\u00a0/gi, ' ')
+    .trim();
 }

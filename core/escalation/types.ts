@@ -117,7 +117,7 @@ export interface AuditEntry {
   alertId?: string;
   actor: string;
   /** 'ok' or why nothing changed */
-  outcome: 'ok' | 'not_duty_worker' | 'unknown_alert' | 'invalid_state' | 'note_required';
+  outcome: 'ok' | 'not_duty_worker' | 'unknown_alert' | 'invalid_state' | 'note_required' | 'not_delivered';
   from?: AlertState;
   to?: AlertState;
   route?: string;

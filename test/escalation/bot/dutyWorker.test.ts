@@ -1,0 +1,138 @@
+/**
+ * A duty worker's awkward moments, through /api/messages: two workers pressing at once, a second alert during a
+ * take-over, "end handoff" typed loosely, a reply in the wrong place, a colleague talking into someone else's
+ * take-over. What the worker and the young person see, and what the audit keeps.
+ */
+import { eventually, DUTY_WORKER } from '../helpers';
+import { visibleText } from '../../support/replySink';
+import { DUTY_CONV, Harness, SECOND_WORKER, startHarness } from './harness';
+
+// Monday 5 January 2026, 10:00 London: on duty.
+const now = () => new Date('2026-01-05T10:00:00Z');
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness({ now });
+  await h.teams({ type: 'message', text: '<at>Starling</at> alerts here' });
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const invoke = (alertId: string, action: string, extra: Record<string, unknown> = {}, thread = DUTY_CONV) => ({
+  type: 'invoke',
+  name: 'adaptiveCard/action',
+  conversation: { id: thread, conversationType: 'channel' },
+  value: { action: { type: 'Action.Execute', verb: `starling.alert.${action}`, data: { starling: 'alert', action, alertId, ...extra } }, trigger: 'manual' },
+});
+const invokeBody = (res: { body: string }) => JSON.parse(res.body) as { statusCode: number; type: string; value: any };
+const inThread = (thread: string, text: string) => ({ type: 'message', text, conversation: { id: thread, conversationType: 'channel' } });
+
+/** A young person says something that raises a crisis alert; returns its id and the card's thread. */
+async function crisis(conv: string, text = 'i am going to kill myself tonight'): Promise<{ alertId: string; thread: string }> {
+  const before = h.sentTo(DUTY_CONV).length;
+  await h.t.say(conv, text);
+  const cards = h.sentTo(DUTY_CONV).slice(before).filter((a) => a.attachments?.length);
+  const alertId = cards.at(-1)!.attachments![0].content.actions[0].data.alertId as string;
+  const threads = await h.t.app.store.listRange<{ threadRef: { conversation: { id: string } } }>(`alert:${alertId}:threads`);
+  return { alertId, thread: threads.at(-1)!.threadRef.conversation.id };
+}
+
+describe('two workers press Take over at the same moment', () => {
+  it('one has the conversation; the other is told a colleague has it (not that the alert is "waiting")', async () => {
+    await h.t.join('yp-race');
+    const { alertId, thread } = await crisis('yp-race');
+    const [a, b] = await Promise.all([
+      h.teams(invoke(alertId, 'take_over', {}, thread)),
+      h.teams(invoke(alertId, 'take_over', {}, thread), { aad: SECOND_WORKER, name: 'Alex Duty' }),
+    ]);
+    const bodies = [invokeBody(a), invokeBody(b)];
+    const won = bodies.filter((x) => x.type === 'application/vnd.microsoft.card.adaptive');
+    const lost = bodies.filter((x) => x.type === 'application/vnd.microsoft.activity.message');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0].value).toMatch(/another duty worker has already taken over/i);
+    expect(lost[0].value).not.toMatch(/waiting to be acknowledged/);
+    const takeOvers = (await h.integ.escalation.audit({ alertId })).filter((e) => e.event === 'action.take_over');
+    expect(takeOvers.map((e) => e.outcome).sort()).toEqual(['invalid_state', 'ok']);
+  });
+});
+
+describe('a second alert from the same young person while a worker has them', () => {
+  let first: { alertId: string; thread: string };
+  let second: { alertId: string; thread: string };
+
+  it('the new alert is posted in the take-over thread too', async () => {
+    await h.t.join('yp-two');
+    first = await crisis('yp-two');
+    await h.teams(invoke(first.alertId, 'take_over', {}, first.thread));
+    second = await crisis('yp-two', 'i have the pills here now');
+    expect(second.alertId).not.toBe(first.alertId);
+    await eventually(() => expect(visibleText(h.sentTo(first.thread))).toMatch(/New crisis alert/));
+  });
+
+  it('pressing Take over on the new card tells the same worker they already have this young person, not "another duty worker"', async () => {
+    const res = invokeBody(await h.teams(invoke(second.alertId, 'take_over', {}, second.thread)));
+    expect(res.value).not.toMatch(/another duty worker/);
+    expect(res.value).toMatch(/you are already talking with this young person/i);
+    expect(res.value).toContain(first.alertId);
+  });
+
+  it('a colleague pressing it is told someone else has the conversation', async () => {
+    const res = invokeBody(await h.teams(invoke(second.alertId, 'take_over', {}, second.thread), { aad: SECOND_WORKER }));
+    expect(res.value).toMatch(/another duty worker/);
+  });
+});
+
+describe('ending a take-over by typing', () => {
+  for (const typed of ['<at>Starling</at> End hand off', '<at>Starling</at>&nbsp;end handoff', '<at>Starling</at>  END  HANDOFF.', '<at>Starling</at> end handover']) {
+    it(`"${typed}" hands back, and none of it reaches the young person`, async () => {
+      const conv = `yp-end-${Buffer.from(typed).toString('hex').slice(-12)}`;
+      await h.t.join(conv);
+      const { alertId, thread } = await crisis(conv);
+      await h.teams(invoke(alertId, 'take_over', {}, thread));
+      await h.teams(inThread(thread, typed));
+      const rec = await h.integ.escalation.get(alertId);
+      expect(await h.integ.escalation.activeHandoff(rec!.conversationKey)).toBeUndefined();
+      await eventually(() => expect(visibleText(h.t.sink.forConversation(conv))).toMatch(/talking to Starling, the chatbot, again/));
+      expect(visibleText(h.t.sink.forConversation(conv))).not.toMatch(/hand ?(off|over)/i);
+      expect(visibleText(h.sentTo(thread))).toMatch(/Handoff ended/);
+    });
+  }
+});
+
+describe('a worker writing in the wrong place', () => {
+  let alertId: string;
+  let thread: string;
+
+  beforeAll(async () => {
+    await h.t.join('yp-wrong');
+    ({ alertId, thread } = await crisis('yp-wrong'));
+    await h.teams(invoke(alertId, 'take_over', {}, thread));
+  });
+
+  it('a reply to Starling in the channel itself is not lost silently: the worker is told to reply in the thread', async () => {
+    const before = h.t.sink.forConversation('yp-wrong').length;
+    const rootBefore = h.sentTo(DUTY_CONV).length;
+    await h.teams({ type: 'message', text: '<at>Starling</at> Hi, I am Sam, I am here for you' });
+    expect(h.t.sink.forConversation('yp-wrong')).toHaveLength(before);
+    expect(visibleText(h.sentTo(DUTY_CONV).slice(rootBefore))).toMatch(/not passed on.*reply in the thread of the alert card/i);
+  });
+
+  it("a colleague's message in the thread is refused and the refusal is audited", async () => {
+    await h.teams(inThread(thread, '<at>Starling</at> hello'), { aad: SECOND_WORKER });
+    const audit = await h.integ.escalation.audit({ alertId });
+    expect(audit.at(-1)).toMatchObject({ event: 'handoff.relay_to_young_person', actor: SECOND_WORKER, outcome: 'invalid_state' });
+    expect(JSON.stringify(audit)).not.toContain('hello');
+  });
+
+  it('after the take-over has ended, a reply in the thread says so instead of vanishing', async () => {
+    await h.teams(inThread(thread, '<at>Starling</at> end handoff'));
+    const before = h.t.sink.forConversation('yp-wrong').length;
+    const threadBefore = h.sentTo(thread).length;
+    await h.teams(inThread(thread, '<at>Starling</at> are you still there?'));
+    expect(h.t.sink.forConversation('yp-wrong')).toHaveLength(before);
+    expect(visibleText(h.sentTo(thread).slice(threadBefore))).toMatch(/not passed on.*no one has taken over/i);
+    expect((await h.integ.escalation.audit({ alertId })).at(-1)).toMatchObject({ event: 'handoff.relay_to_young_person', actor: DUTY_WORKER, outcome: 'invalid_state' });
+  });
+});
