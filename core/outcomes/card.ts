@@ -93,5 +93,28 @@ export function readOutcomeReply(
     if (Number.isInteger(n) && n >= 1 && n <= 5) return { answer: n as 1 | 2 | 3 | 4 | 5, comment };
     return {};
   }
-  return input.text ? { answer: parseTyped(input.text) } : {};
+  return input.text ? readTyped(input.text, parseTyped) : {};
+}
+
+/**
+ * Typed words can hold an answer and a comment at once ("not really, my teacher never listens"): the answer is read
+ * from the whole text, or else from its first part (up to a comma, full stop, dash, "but" or "because"); anything
+ * longer than a few words is kept as their comment, as the card's "want to say more?" box would keep it.
+ */
+function readTyped(
+  text: string,
+  parseTyped: (text: string) => 1 | 2 | 3 | 4 | 5 | 'skip' | 'stop' | undefined,
+): { answer?: 1 | 2 | 3 | 4 | 5 | 'skip' | 'stop'; comment?: string } {
+  const whole = text.trim();
+  let answer = parseTyped(whole);
+  if (answer === undefined) {
+    const first = whole.split(/\s*(?:[,;.!?\u2013\u2014]|\s-\s|\bbut\b|\bbecause\b|\bcos\b|\bcoz\b)\s*/i)[0];
+    if (first && first !== whole) {
+      const a = parseTyped(first);
+      if (a !== undefined && a !== 'stop') answer = a;
+    }
+  }
+  if (answer === undefined || answer === 'stop') return { answer };
+  const wordCount = whole.split(/\s+/).filter(Boolean).length;
+  return wordCount > 3 ? { answer, comment: whole.slice(0, MAX_COMMENT_CHARS) } : { answer };
 }

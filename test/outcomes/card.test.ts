@@ -65,4 +65,11 @@ describe('reading a reply to an outcome question', () => {
     expect(read('mostly')).toEqual({ answer: 4 });
     expect(read('what?')).toEqual({ answer: undefined });
   });
+
+  it('reads an answer typed with a reason, and keeps the reason as their comment', () => {
+    expect(read('not really, my teacher never listens')).toEqual({ answer: 2, comment: 'not really, my teacher never listens' });
+    expect(read("idk because I haven't had any help yet")).toEqual({ answer: 'skip', comment: "idk because I haven't had any help yet" });
+    expect(read('a bit true')).toEqual({ answer: 2 });
+    expect(read('what does that even mean')).toEqual({ answer: undefined });
+  });
 });
