@@ -46,6 +46,42 @@ const STATE_LABEL: Record<AlertState, string> = {
   resolved: 'Resolved',
 };
 
+/** Plain words for the codes on a record: a worker reads "Milton Keynes", not "milton_keynes". */
+const LEVEL_WORDS: Record<string, string> = { crisis: 'Crisis (risk to life now)', safeguarding: 'Safeguarding (harm or risk of harm)' };
+const CATEGORY_WORDS: Record<string, string> = {
+  suicide: 'Suicide',
+  self_harm: 'Self-harm',
+  abuse: 'Abuse',
+  sexual_exploitation_or_grooming: 'Sexual exploitation or grooming',
+  domestic_abuse_at_home: 'Domestic abuse at home',
+  immediate_danger: 'In danger now',
+  harm_to_others: 'Harm to others',
+  eating_disorder: 'Eating disorder',
+  bullying_threats: 'Bullying or threats',
+  unspecified: 'Not given',
+};
+const AREA_WORDS: Record<string, string> = {
+  coventry: 'Coventry',
+  warwickshire: 'Warwickshire',
+  buckinghamshire: 'Buckinghamshire',
+  milton_keynes: 'Milton Keynes',
+  elsewhere: 'Somewhere else',
+};
+const CHANNEL_WORDS: Record<string, string> = {
+  msteams: 'Microsoft Teams',
+  webchat: 'Web Chat (website)',
+  directline: 'Starling app (Direct Line)',
+  emulator: 'Bot Framework Emulator (testing)',
+  test: 'Test',
+};
+/** An unknown code still reads as words ("feeling_unsafe" -> "Feeling unsafe"). */
+const words = (map: Record<string, string>, code: string | undefined, none = 'not known') => {
+  if (!code) return none;
+  if (map[code]) return map[code];
+  const plain = code.replace(/[_-]+/g, ' ').trim();
+  return plain.charAt(0).toUpperCase() + plain.slice(1);
+};
+
 const EXCERPT_MAX = 600;
 const cut = (s: string) => (s.length > EXCERPT_MAX ? s.slice(0, EXCERPT_MAX) + '…' : s);
 
@@ -122,12 +158,12 @@ export function buildAlertCard(view: AlertView, opts: CardOptions = {}): Record<
       {
         type: 'FactSet',
         facts: [
-          { title: 'Level', value: a.level },
-          { title: 'Category', value: a.category },
+          { title: 'Level', value: words(LEVEL_WORDS, a.level) },
+          { title: 'Category', value: words(CATEGORY_WORDS, a.category) },
           { title: 'Reasons', value: a.reasons.join(', ') || '—' },
           { title: 'Age band', value: a.ageBand ?? 'not known' },
-          { title: 'Area', value: a.area ?? 'not known' },
-          { title: 'Channel', value: a.channel ?? 'not known' },
+          { title: 'Area', value: words(AREA_WORDS, a.area) },
+          { title: 'Channel', value: words(CHANNEL_WORDS, a.channel) },
           { title: 'Raised', value: londonTime(a.createdAt) },
           { title: 'Alert', value: a.id },
         ],

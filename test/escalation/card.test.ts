@@ -24,11 +24,29 @@ const texts = { trigger: { from: 'young_person' as const, text: TRIGGER }, conte
 const textOf = (card: object) => JSON.stringify(card);
 
 describe('alert card', () => {
+  it('names category, area and channel in plain words, not as codes', () => {
+    const card = buildAlertCard({
+      alert: { ...alert, level: 'safeguarding', category: 'sexual_exploitation_or_grooming', area: 'milton_keynes', channel: 'webchat' },
+      texts,
+    }) as any;
+    const facts = Object.fromEntries(card.body.find((b: any) => b.type === 'FactSet').facts.map((f: any) => [f.title, f.value]));
+    expect(facts).toMatchObject({
+      Level: 'Safeguarding (harm or risk of harm)',
+      Category: 'Sexual exploitation or grooming',
+      Area: 'Milton Keynes',
+      Channel: 'Web Chat (website)',
+    });
+    expect(textOf(card)).not.toMatch(/sexual_exploitation|milton_keynes|"webchat"/);
+    const odd = buildAlertCard({ alert: { ...alert, category: 'feeling_unsafe_at_home', area: undefined }, texts }) as any;
+    const oddFacts = Object.fromEntries(odd.body.find((b: any) => b.type === 'FactSet').facts.map((f: any) => [f.title, f.value]));
+    expect(oddFacts).toMatchObject({ Category: 'Feeling unsafe at home', Area: 'not known' });
+  });
+
   it('shows level, category, reasons, excerpt, age band and time (UK), with three buttons carrying the alert id', () => {
     const card = buildAlertCard({ alert, texts }) as any;
     const s = textOf(card);
     expect(card.type).toBe('AdaptiveCard');
-    for (const want of ['Crisis alert', 'suicide', 'plan, means', '12-15', 'warwickshire', TRIGGER, 'Starling: How are you today?', '14:05 (UK time)']) {
+    for (const want of ['Crisis alert', 'Suicide', 'plan, means', '12-15', 'Warwickshire', TRIGGER, 'Starling: How are you today?', '14:05 (UK time)']) {
       expect(s).toContain(want);
     }
     expect(card.actions.map((a: any) => [a.type, a.title, a.verb, a.data.alertId])).toEqual([
