@@ -64,7 +64,12 @@ export class WaitingDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(WAITING_DIALOG);
     this.addDialog(new InputPrompt(MENU_PROMPT, async (pc) => this.choiceOf(pc.recognized.value) !== undefined));
-    this.addDialog(new InputPrompt(CONSENT_PROMPT, async (pc) => this.consentOf(pc.recognized.value) !== undefined));
+    this.addDialog(
+      new InputPrompt(
+        CONSENT_PROMPT,
+        async (pc) => this.consentOf(pc.recognized.value) !== undefined || this.daysOf(pc) !== undefined || this.choiceOf(pc.recognized.value) === 'reminder_off',
+      ),
+    );
     this.addDialog(new InputPrompt(DAYS_PROMPT, async (pc) => this.daysOf(pc) !== undefined || this.daysDeclined(pc.recognized.value)));
     this.addDialog(
       new WaterfallDialog(FLOW, [this.menuStep.bind(this), this.choiceStep.bind(this), this.consentStep.bind(this), this.daysStep.bind(this)]),
@@ -80,7 +85,7 @@ export class WaitingDialog extends ComponentDialog {
     const w = this.deps.words;
     for (const c of CHOICES)
       for (const band of [undefined, '8-11', '12-15', '16-25'] as const) if (normalisePhrase(w.t(`waiting:menu.${c}`, { band })) === n) return c;
-    if (/\b(stop|turn off|cancel|no more)\b.*\breminders?\b/.test(n)) return 'reminder_off';
+    if (/\b(stop|turn off|switch off|cancel|no more|no|dont want|do not want)\b.*\breminders?\b/.test(n)) return 'reminder_off';
     if (/\bremind/.test(n)) return 'reminder_on';
     if (/\bworse\b/.test(n)) return 'worse';
     if (/\b(expect|happens?|next)\b/.test(n)) return 'expect';
@@ -111,6 +116,7 @@ export class WaitingDialog extends ComponentDialog {
 
   private async menuStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     // Started by a button that already says what they want (e.g. "Stop reminders" under a reminder), or typed words that do.
+    if ((step.options as { off?: boolean } | undefined)?.off) return step.next('reminder_off');
     if (!(step.options as { again?: boolean } | undefined)?.again) {
       const a = step.context.activity;
       const started = this.choiceOf(readTurnInput(a.text, a.value));
@@ -153,7 +159,10 @@ export class WaitingDialog extends ComponentDialog {
           { title: w.t('waiting:reminder.no', { band }), data: { kind: CONSENT_KIND, answer: 'no' } },
         ];
         const text = `${w.t('waiting:reminder.offer', { band })}\n\n${w.t('waiting:reminder.privacy', { band })}`;
-        return step.prompt(CONSENT_PROMPT, { prompt: withButtons(text, buttons), retryPrompt: withButtons(text, buttons) });
+        return step.prompt(CONSENT_PROMPT, {
+          prompt: withButtons(text, buttons),
+          retryPrompt: withButtons(w.t('waiting:reminder.consent_not_understood', { band }), buttons),
+        });
       }
       default:
         return step.endDialog();
@@ -163,7 +172,13 @@ export class WaitingDialog extends ComponentDialog {
   private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { band } = await whoIs(step.context, this.deps);
     const w = this.deps.words;
-    if (!this.consentOf(step.result as TurnInput)) {
+    const input = step.result as TurnInput;
+    // "stop reminders" here does what it says (the reminder message tells them to type it), and a number of days
+    // ("3", "every 7 days") is a yes with the answer to the next question.
+    if (this.choiceOf(input) === 'reminder_off') return step.replaceDialog(FLOW, { again: false, off: true });
+    const days = this.daysOf({ recognized: { value: input } });
+    if (days !== undefined) return step.next(input);
+    if (!this.consentOf(input)) {
       await step.context.sendActivity(w.t('waiting:reminder.declined', { band }));
       return step.endDialog();
     }
