@@ -58,9 +58,9 @@ interface ItemState {
   checkInId?: string;
 }
 
-const cardMessage = (text: string, card: Record<string, unknown>, speak?: string): Partial<Activity> => ({
+const cardMessage = (text: string | undefined, card: Record<string, unknown>, speak?: string): Partial<Activity> => ({
   type: ActivityTypes.Message,
-  text,
+  ...(text ? { text } : {}),
   ...(speak ? { speak } : {}),
   attachments: [CardFactory.adaptiveCard(card)],
 });
@@ -125,7 +125,8 @@ export class OutcomesDialog extends ComponentDialog {
     const w = this.deps.words;
     const item = itemById(loadBank(), s.items[s.i])!;
     const card = outcomeItemCard({ words: w, band: s.band, item, n: s.i + 1, total: s.items.length });
-    const text = retry ? w.t('outcomes:reask', { band: s.band }) : w.t('outcomes:progress', { band: s.band, n: s.i + 1, total: s.items.length });
+    // The card says "Question n of N" itself; a text beside it showed that line twice.
+    const text = retry ? w.t('outcomes:reask', { band: s.band }) : undefined;
     return cardMessage(text, card, w.t(item.key, { band: s.band }));
   }
 

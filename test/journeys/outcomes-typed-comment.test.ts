@@ -43,3 +43,13 @@ it('a 9-year-old can still type just a face or a few words', async () => {
   expect(visibleText(await t.say('say-9', '🙂'))).toMatch(/Question 2 of/);
   expect(visibleText(await t.say('say-9', 'yes'))).toMatch(/Question 3 of/);
 });
+
+it('each question says "Question n of 10" once, not twice', async () => {
+  await meet(t, 'say-once', '13');
+  await t.say('say-once', 'menu');
+  await t.say('say-once', 'have your say');
+  const q1 = visibleText(await t.say('say-once', 'ok'));
+  expect(q1.match(/Question 1 of \d+/g)).toHaveLength(1);
+  const q2 = visibleText(await t.say('say-once', '3'));
+  expect(q2.match(/Question 2 of \d+/g)).toHaveLength(1);
+});
