@@ -137,7 +137,17 @@ async function afterAction(ctx: TurnContext, action: AlertAction, result: Extrac
       await deps.store.listPush(K.alertThreads(result.alert.id), thread);
       await deps.store.setJson(K.threadAlert(hashId(ref.conversation!.id)), result.alert.id);
     }
-    await tellYoungPerson(deps, result.handoff.conversationRef, deps.words.t('escalation:handoff.started', { band }), result.alert.id);
+    // Not awaited: Teams wants the card's answer within seconds, and a young person's conversation that cannot
+    // be reached can take longer than that to fail. If they cannot be told, the worker is, in the thread.
+    const alertId = result.alert.id;
+    void tellYoungPerson(deps, result.handoff.conversationRef, deps.words.t('escalation:handoff.started', { band }), alertId).then(async (told) => {
+      if (told) return;
+      try {
+        await deps.duty.postInAlertThread(alertId, deps.words.t('escalation:staff.startNotDelivered'));
+      } catch (err) {
+        deps.log.error({ alertId, err: { message: (err as Error).message } }, 'handoff: could not tell the worker that the young person was not reached');
+      }
+    });
   }
   if (action === 'resolve') {
     try {

@@ -10,6 +10,7 @@ import { AlertThread, ConversationRef, DutyCardInfo, DutyChannel, escalationKeys
 import { hashId } from '../../core/logging';
 import type { Store } from '../../core/storage';
 import { channelData, channelRef, threadRef } from './teams';
+import { sendOrThrow } from './youngPerson';
 
 export class NoDutyChannelError extends Error {
   constructor() {
@@ -37,13 +38,8 @@ export function createDutyChannel(deps: { adapter: CloudAdapter; store: Store; a
 
   const get = () => store.getJson<DutyChannel>(K.dutyChannel());
 
-  async function send(ref: ConversationRef, activity: Record<string, unknown>): Promise<string | undefined> {
-    let id: string | undefined;
-    await adapter.continueConversationAsync(appId, ref as any, async (ctx) => {
-      id = (await ctx.sendActivity(activity))?.id;
-    });
-    return id;
-  }
+  // A card Teams did not accept must fail the delivery (so it is retried, and nobody is told a person knows).
+  const send = (ref: ConversationRef, activity: Record<string, unknown>) => sendOrThrow(adapter, appId, ref, activity);
 
   return {
     get,

@@ -7,8 +7,25 @@ export type SendToConversation = (ref: ConversationRef, text: string) => Promise
 /** Default: the adapter's proactive send to the stored reference. */
 export function proactiveSender(adapter: CloudAdapter, appId: string): SendToConversation {
   return async (ref, text) => {
-    await adapter.continueConversationAsync(appId, ref as any, async (ctx) => {
-      await ctx.sendActivity({ type: 'message', text, textFormat: 'plain' });
-    });
+    await sendOrThrow(adapter, appId, ref, { type: 'message', text, textFormat: 'plain' });
   };
+}
+
+/**
+ * Sends one activity proactively and throws if it was not accepted. The adapter's onTurnError would otherwise
+ * swallow the failure (it catches whatever the callback throws), and a message that never arrived would look sent.
+ * Returns the new activity's id.
+ */
+export async function sendOrThrow(adapter: CloudAdapter, appId: string, ref: ConversationRef, activity: Record<string, unknown>): Promise<string | undefined> {
+  let id: string | undefined;
+  let failure: unknown;
+  await adapter.continueConversationAsync(appId, ref as any, async (ctx) => {
+    try {
+      id = (await ctx.sendActivity(activity))?.id;
+    } catch (err) {
+      failure = err;
+    }
+  });
+  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  return id;
 }

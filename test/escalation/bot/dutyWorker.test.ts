@@ -136,3 +136,59 @@ describe('a worker writing in the wrong place', () => {
     expect((await h.integ.escalation.audit({ alertId })).at(-1)).toMatchObject({ event: 'handoff.relay_to_young_person', actor: DUTY_WORKER, outcome: 'invalid_state' });
   });
 });
+
+describe('a young person who has closed the chat', () => {
+  let alertId: string;
+  let thread: string;
+
+  beforeAll(async () => {
+    await h.t.join('yp-gone');
+    ({ alertId, thread } = await crisis('yp-gone'));
+    // Their conversation can no longer be reached (closed, uninstalled): nothing answers at its service URL.
+    const key = `alert:${alertId}`;
+    const rec = (await h.t.app.store.read([key]))[key] as any;
+    rec.conversationRef = { ...rec.conversationRef, serviceUrl: 'http://127.0.0.1:9/' };
+    await h.t.app.store.write({ [key]: rec });
+  });
+
+  jest.setTimeout(30000);
+
+  it('Take over tells the worker the young person could not be told a person is here', async () => {
+    const before = h.sentTo(thread).length;
+    await h.teams(invoke(alertId, 'take_over', {}, thread));
+    await eventually(() => expect(visibleText(h.sentTo(thread).slice(before))).toMatch(/could not tell the young person/i), 20000);
+  });
+
+  it('a reply that cannot be delivered says so in the thread, and the audit records it without the words', async () => {
+    const before = h.sentTo(thread).length;
+    await h.teams(inThread(thread, '<at>Starling</at> are you ok? quokka'));
+    await eventually(() => expect(visibleText(h.sentTo(thread).slice(before))).toMatch(/could not be delivered/), 20000);
+    const audit = await h.integ.escalation.audit({ alertId });
+    expect(audit.at(-1)).toMatchObject({ event: 'handoff.relay_to_young_person', actor: DUTY_WORKER, outcome: 'not_delivered' });
+    expect(JSON.stringify(audit)).not.toContain('quokka');
+  });
+});
+
+describe('Teams does not accept the alert card', () => {
+  jest.setTimeout(30000);
+  let saved: any;
+  beforeAll(async () => {
+    saved = await h.t.app.store.getJson('escalation:dutychannel');
+    await h.t.app.store.setJson('escalation:dutychannel', { ...saved, ref: { ...saved.ref, serviceUrl: 'http://127.0.0.1:9/' } });
+  });
+  afterAll(async () => {
+    await h.t.app.store.setJson('escalation:dutychannel', saved);
+  });
+
+  it('the alert is not counted as delivered, and the young person is not told someone knows', async () => {
+    await h.t.join('yp-nocard');
+    const replies = visibleText(await h.t.say('yp-nocard', 'i am going to kill myself tonight'));
+    expect(replies).not.toMatch(/let someone from our duty team know/);
+    expect(replies).toMatch(/trying to reach someone/i);
+    const alertId = (await h.integ.escalation.audit()).filter((e) => e.event === 'alert.raised').at(-1)!.alertId!;
+    // Long enough for a failed send to come back (the connector retries for a few seconds before it gives up).
+    await new Promise((r) => setTimeout(r, 9000));
+    const latest = (await h.integ.escalation.get(alertId))!;
+    expect(latest.history.map((s) => s.state)).toEqual(['raised']);
+  });
+});
