@@ -2,7 +2,7 @@
 export type { Activity } from './content';
 export { activities, loadActivities, SELFHELP_FILE } from './content';
 export type { PickOptions } from './pick';
-export { pickActivities, rankActivities, activityById } from './pick';
+export { pickActivities, rankActivities, activityById, helpedBefore } from './pick';
 export type { SelfHelpFeedback } from './feedback';
 export { recordFeedback, feedbackFor, selfHelpUserData } from './feedback';
 export type { SelfHelpStep } from './card';

@@ -36,6 +36,12 @@ export async function pickActivities(store: Store, uid: string, opts: PickOption
   return rankActivities(list, opts, score).slice(0, opts.limit ?? 3);
 }
 
+/** Of these activities, the ones this young person has said helped (on balance, the latest answer counting double). */
+export async function helpedBefore(store: Store, uid: string, ids: string[]): Promise<string[]> {
+  const score = scores(await feedbackFor(store, uid));
+  return ids.filter((id) => (score.get(id) ?? 0) > 0);
+}
+
 export function activityById(id: string, list = allActivities()): Activity | undefined {
   return list.find((a) => a.id === id);
 }

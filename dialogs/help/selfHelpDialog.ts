@@ -8,7 +8,7 @@ import type { AgeBand } from '../../core/ageBands';
 import type { TurnInput } from '../../core/input';
 import { normalisePhrase } from '../../core/intents';
 import { AREA_IDS, AreaId } from '../../core/records/types';
-import { activityById, activityTitle, pickActivities, recordFeedback, stepCard } from '../../core/selfhelp';
+import { activityById, activityTitle, helpedBefore, pickActivities, recordFeedback, stepCard } from '../../core/selfhelp';
 import { userUid } from '../../bot/turnState';
 import { InputPrompt } from '../support/inputPrompt';
 import { Button, nav, withButtons } from '../support/cards';
@@ -61,8 +61,13 @@ export class SelfHelpDialog extends ComponentDialog {
     (step.values as Record<string, unknown>).offered = list.map((a) => a.id);
     const buttons: Button[] = list.map((a) => ({ title: activityTitle(a, listBand, w), data: { kind: ACTIVITY_KIND, activity: a.id } }));
     buttons.push({ title: w.t('selfhelp:buttons.back', { band }), data: nav('menu') });
+    // "I'll remember that this one helps you": say so when it comes round again (it is first in the list).
+    const helped = (await helpedBefore(this.deps.store, uid, list.map((a) => a.id))).map((id) => list.find((a) => a.id === id)!);
+    const intro = helped.length
+      ? `${w.t('selfhelp:menu.helpedBefore', { band, title: activityTitle(helped[0], listBand, w) })} ${w.t('selfhelp:menu.intro', { band })}`
+      : w.t('selfhelp:menu.intro', { band });
     return step.prompt(CHOOSE_PROMPT, {
-      prompt: withButtons(w.t('selfhelp:menu.intro', { band }), buttons),
+      prompt: withButtons(intro, buttons),
       retryPrompt: withButtons(w.t('selfhelp:menu.not_understood', { band }), buttons),
       validations: { offered: list.map((a) => a.id) },
     });
