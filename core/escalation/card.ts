@@ -141,7 +141,8 @@ export function buildAlertCard(view: AlertView, opts: CardOptions = {}): Record<
         text: LABEL[a.level] ?? a.level,
         wrap: true,
       },
-      ...(round > 0
+      // Once someone has it, "not acknowledged yet" would be untrue on every copy of the card.
+      ...(round > 0 && !['acknowledged', 'taken_over', 'resolved'].includes(a.state)
         ? [{ type: 'TextBlock', weight: 'Bolder', color: 'Attention', wrap: true, text: `Not acknowledged yet: re-escalation ${round}` }]
         : []),
       { type: 'TextBlock', wrap: true, text: opts.statusLine ?? STATE_LABEL[a.state] },

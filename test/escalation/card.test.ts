@@ -24,6 +24,15 @@ const texts = { trigger: { from: 'young_person' as const, text: TRIGGER }, conte
 const textOf = (card: object) => JSON.stringify(card);
 
 describe('alert card', () => {
+  it('a re-escalated card refreshed after someone acted no longer says it is not acknowledged', () => {
+    const waiting = textOf(buildAlertCard({ alert: { ...alert, state: 'reescalated', round: 2 }, texts }, { round: 2 }));
+    expect(waiting).toContain('Not acknowledged yet: re-escalation 2');
+    for (const state of ['acknowledged', 'taken_over', 'resolved'] as const) {
+      const after = textOf(buildAlertCard({ alert: { ...alert, state, round: 2 }, texts }, { round: 2, statusLine: 'Acknowledged by Sam at 10:00 (UK time)' }));
+      expect(after).not.toContain('Not acknowledged yet');
+    }
+  });
+
   it('names category, area and channel in plain words, not as codes', () => {
     const card = buildAlertCard({
       alert: { ...alert, level: 'safeguarding', category: 'sexual_exploitation_or_grooming', area: 'milton_keynes', channel: 'webchat' },
