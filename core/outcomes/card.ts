@@ -106,15 +106,17 @@ function readTyped(
   parseTyped: (text: string) => 1 | 2 | 3 | 4 | 5 | 'skip' | 'stop' | undefined,
 ): { answer?: 1 | 2 | 3 | 4 | 5 | 'skip' | 'stop'; comment?: string } {
   const whole = text.trim();
+  const wordCount = whole.split(/\s+/).filter(Boolean).length;
   let answer = parseTyped(whole);
+  // In a longer comment a word like "done", "end" or "later" is part of what they are telling us ("it ended before I
+  // was ready"), not a wish to stop: a long reply stops only when it starts by saying so ("stop, I'm tired").
+  if (answer === 'stop' && wordCount > 3) answer = undefined;
   if (answer === undefined) {
     const first = whole.split(/\s*(?:[,;.!?\u2013\u2014]|\s-\s|\bbut\b|\bbecause\b|\bcos\b|\bcoz\b)\s*/i)[0];
     if (first && first !== whole) {
-      const a = parseTyped(first);
-      if (a !== undefined && a !== 'stop') answer = a;
+      answer = parseTyped(first);
     }
   }
   if (answer === undefined || answer === 'stop') return { answer };
-  const wordCount = whole.split(/\s+/).filter(Boolean).length;
   return wordCount > 3 ? { answer, comment: whole.slice(0, MAX_COMMENT_CHARS) } : { answer };
 }

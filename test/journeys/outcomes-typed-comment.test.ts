@@ -53,3 +53,13 @@ it('each question says "Question n of 10" once, not twice', async () => {
   const q2 = visibleText(await t.say('say-once', '3'));
   expect(q2.match(/Question 2 of \d+/g)).toHaveLength(1);
 });
+
+it('a 21-year-old whose comment mentions help that "ended" is not taken as wanting to stop', async () => {
+  await meet(t, 'say-21', '21', 'somewhere else');
+  await t.say('say-21', 'menu');
+  await t.say('say-21', 'have your say');
+  await t.say('say-21', 'ok');
+  const r = visibleText(await t.say('say-21', 'a little, my counselling ended before I was done'));
+  expect(r).not.toMatch(/stop there|stopped/i);
+  expect(r).toMatch(/Question 2 of/);
+});

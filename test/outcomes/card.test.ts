@@ -72,4 +72,12 @@ describe('reading a reply to an outcome question', () => {
     expect(read('a bit true')).toEqual({ answer: 2 });
     expect(read('what does that even mean')).toEqual({ answer: undefined });
   });
+
+  it('does not stop at a word like "done" or "end" inside a comment, but does when the reply starts with stop', () => {
+    expect(read('not really, it all got done over the phone')).toEqual({ answer: 2, comment: 'not really, it all got done over the phone' });
+    expect(read('mostly but it had to end before I was ready')).toEqual({ answer: 4, comment: 'mostly but it had to end before I was ready' });
+    expect(read('my sessions end next week')).toEqual({ answer: undefined });
+    expect(read("stop, I'm tired now")).toEqual({ answer: 'stop' });
+    expect(read("I'm done")).toEqual({ answer: 'stop' });
+  });
 });
