@@ -102,6 +102,11 @@ export async function handleAlertAction(ctx: TurnContext, action: AlertActionDat
       });
     }
     await afterAction(ctx, action.action, result, deps);
+    // Every other copy of the card (re-escalations) shows the same status, so nobody acts on a stale one.
+    if (view) {
+      const who = ctx.activity.from?.name ?? 'a duty worker';
+      refreshOtherCards(deps, view, `${DONE_LINE[action.action]} by ${who} at ${hhmm(deps.now())} (UK time)`, ctx.activity.replyToId);
+    }
   } else {
     message = refusalText(words, result, actor.id);
   }
@@ -166,6 +171,22 @@ async function afterAction(ctx: TurnContext, action: AlertAction, result: Extrac
     await tellYoungPerson(deps, result.handoff.conversationRef, deps.words.t('escalation:handoff.ended', { band }), result.alert.id);
   }
 }
+
+/** Refreshes the alert's other cards in the background (the pressed card's answer must not wait for them). */
+export function refreshOtherCards(
+  deps: Pick<CardActionDeps, 'duty' | 'log'>,
+  view: Parameters<typeof buildAlertCard>[0],
+  statusLine: string,
+  except?: string,
+): void {
+  const card = buildAlertCard(view, { statusLine, round: view.alert.round, actionType: 'Action.Execute' });
+  void deps.duty.refreshCards(view.alert.id, card, except).then(
+    (r) => r.failed && deps.log.warn({ alertId: view.alert.id, failed: r.failed }, 'some copies of the alert card could not be refreshed'),
+    (err) => deps.log.warn({ alertId: view.alert.id, err: { message: (err as Error).message } }, 'alert cards could not be refreshed'),
+  );
+}
+
+export { hhmm };
 
 export async function tellYoungPerson(
   deps: Pick<CardActionDeps, 'sendToYoungPerson' | 'log'>,

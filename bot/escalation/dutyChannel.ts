@@ -29,6 +29,11 @@ export interface DutyChannelService {
   postInAlertThread(alertId: string, text: string): Promise<void>;
   /** The alert whose card started this thread, if any. */
   alertForThread(conversationId: string): Promise<string | undefined>;
+  /**
+   * Replaces every card posted for the alert (the first one and each re-escalation) with this one, except the
+   * card with id `except` (already refreshed by the action's own answer). Failures are reported, never thrown.
+   */
+  refreshCards(alertId: string, card: object, except?: string): Promise<{ updated: number; failed: number }>;
 }
 
 const LEVEL_SUMMARY: Record<string, string> = { crisis: 'Crisis alert', safeguarding: 'Safeguarding alert' };
@@ -74,6 +79,27 @@ export function createDutyChannel(deps: { adapter: CloudAdapter; store: Store; a
       const ref = latest?.threadRef ?? (await get())?.ref;
       if (!ref) throw new NoDutyChannelError();
       await send(ref, { type: 'message', text, textFormat: 'plain' });
+    },
+    async refreshCards(alertId, card, except) {
+      const dc = await get();
+      if (!dc) return { updated: 0, failed: 0 };
+      const ids = new Set((await store.listRange<AlertThread>(K.alertThreads(alertId))).map((t) => t.activityId));
+      if (except) ids.delete(except);
+      let updated = 0;
+      let failed = 0;
+      for (const id of ids) {
+        let failure: unknown;
+        await adapter.continueConversationAsync(appId, channelRef(dc.ref) as any, async (ctx) => {
+          try {
+            await ctx.updateActivity({ id, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+          } catch (err) {
+            failure = err;
+          }
+        });
+        if (failure) failed++;
+        else updated++;
+      }
+      return { updated, failed };
     },
     async alertForThread(conversationId) {
       return store.getJson<string>(K.threadAlert(hashId(conversationId)));

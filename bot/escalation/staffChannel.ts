@@ -10,7 +10,7 @@ import type { Escalation, Handoff } from '../../core/escalation';
 import type { Words } from '../../core/i18n';
 import type { Logger } from '../../core/logging';
 import type { Store } from '../../core/storage';
-import { alertActionOf, CardActionDeps, handleAlertAction, tellYoungPerson } from './cardActions';
+import { alertActionOf, CardActionDeps, handleAlertAction, hhmm, refreshOtherCards, tellYoungPerson } from './cardActions';
 import type { DutyChannelService } from './dutyChannel';
 import { aadObjectId, baseConversationId, channelData, textWithoutMention } from './teams';
 
@@ -119,6 +119,9 @@ export async function onStaffMessage(ctx: TurnContext, deps: StaffDeps): Promise
     if (r.ok) {
       await tellYoungPerson(deps, h.conversationRef, deps.words.t('escalation:handoff.ended', { band }), h.alertId);
       await ctx.sendActivity(deps.words.t('escalation:staff.handoffEnded'));
+      const view = await deps.esc.view(h.alertId);
+      const name = ctx.activity.from?.name ?? 'a duty worker';
+      if (view) refreshOtherCards(deps, view, `Handed back to Starling by ${name} at ${hhmm(deps.now())} (UK time). Still open: resolve it with a note when done.`);
     }
     return;
   }

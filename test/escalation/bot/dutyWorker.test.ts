@@ -3,6 +3,8 @@
  * take-over, "end handoff" typed loosely, a reply in the wrong place, a colleague talking into someone else's
  * take-over. What the worker and the young person see, and what the audit keeps.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eventually, DUTY_WORKER } from '../helpers';
 import { visibleText } from '../../support/replySink';
 import { DUTY_CONV, Harness, SECOND_WORKER, startHarness } from './harness';
@@ -166,6 +168,59 @@ describe('a young person who has closed the chat', () => {
     const audit = await h.integ.escalation.audit({ alertId });
     expect(audit.at(-1)).toMatchObject({ event: 'handoff.relay_to_young_person', actor: DUTY_WORKER, outcome: 'not_delivered' });
     expect(JSON.stringify(audit)).not.toContain('quokka');
+  });
+});
+
+describe('every copy of the card shows what happened', () => {
+  // A stand-in for Teams' channel that keeps card posts and card updates (PUT).
+  const seen: { method: string; url: string; body: any }[] = [];
+  let server: http.Server;
+  let saved: any;
+  let n = 0;
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        seen.push({ method: req.method!, url: req.url!, body: raw ? JSON.parse(raw) : undefined });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `card-${++n}` }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    saved = await h.t.app.store.getJson('escalation:dutychannel');
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    await h.t.app.store.setJson('escalation:dutychannel', { ...saved, ref: { ...saved.ref, serviceUrl: url } });
+  });
+  afterAll(async () => {
+    await h.t.app.store.setJson('escalation:dutychannel', saved);
+    await new Promise((r) => server.close(r));
+  });
+  const updatesOf = (id: string) => seen.filter((s) => s.method === 'PUT' && s.url.endsWith(`/activities/${id}`)).map((s) => JSON.stringify(s.body));
+
+  it('Acknowledge on one copy updates the re-escalated copy too; ending a take-over shows it is handed back and still open', async () => {
+    await h.t.join('yp-copies');
+    await h.t.say('yp-copies', 'i am going to kill myself tonight');
+    const alertId = (await h.integ.escalation.audit()).filter((e) => e.event === 'alert.raised').at(-1)!.alertId!;
+    await eventually(async () => expect(await h.t.app.store.listRange(`alert:${alertId}:threads`)).toHaveLength(1));
+    // A re-escalation posts a second copy of the card.
+    const view = (await h.integ.escalation.view(alertId))!;
+    const { buildAlertCard } = await import('../../../core/escalation');
+    await h.integ.duty.sendCard(buildAlertCard(view, { round: 1 }), { alertId, level: view.alert.level, round: 1 });
+    const threads = await h.t.app.store.listRange<{ activityId: string; threadRef: { conversation: { id: string } } }>(`alert:${alertId}:threads`);
+    const [first, second] = threads.map((t) => t.activityId);
+    expect(first).not.toBe(second);
+
+    await h.teams({ ...invoke(alertId, 'acknowledge', {}, threads[0].threadRef.conversation.id), replyToId: first });
+    await eventually(() => expect(updatesOf(second).join()).toMatch(/Acknowledged by Sam Duty at 10:00/));
+    expect(updatesOf(second).join()).not.toMatch(/Not acknowledged yet/);
+
+    await h.teams({ ...invoke(alertId, 'take_over', {}, threads[1].threadRef.conversation.id), replyToId: second });
+    await eventually(() => expect(updatesOf(first).join()).toMatch(/Taken over by Sam Duty/));
+    await h.teams(inThread(threads[1].threadRef.conversation.id, '<at>Starling</at> end handoff'));
+    await eventually(() => expect(updatesOf(first).at(-1)).toMatch(/Handed back to Starling by Sam Duty.*Still open/));
+    expect(updatesOf(second).at(-1)).toMatch(/Handed back to Starling/);
   });
 });
 
