@@ -14,7 +14,8 @@ const now = () => new Date('2026-01-05T10:00:00Z');
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({ now });
+  // Logs on (debug), so the last test can look for what the young person wrote in them.
+  h = await startHarness({ now, logLevel: 'debug' });
   await h.teams({ type: 'message', text: '<at>Starling</at> alerts here' });
 });
 afterAll(async () => {
@@ -245,5 +246,16 @@ describe('Teams does not accept the alert card', () => {
     await new Promise((r) => setTimeout(r, 9000));
     const latest = (await h.integ.escalation.get(alertId))!;
     expect(latest.history.map((s) => s.state)).toEqual(['raised']);
+  });
+});
+
+describe('logs and audit after all of the above', () => {
+  it("hold none of the young person's or the worker's words", async () => {
+    const logs = h.t.logs.join('');
+    expect(logs.length).toBeGreaterThan(0);
+    for (const words of ['kill myself', 'pills here now', 'is anyone', 'I am Sam', 'are you ok? quokka', 'are you still there']) {
+      expect(logs).not.toContain(words);
+    }
+    expect(JSON.stringify(await h.integ.escalation.audit())).not.toMatch(/kill myself|quokka|I am Sam/);
   });
 });

@@ -20,12 +20,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { now?: () => Date; env?: Record<string, string>; store?: Store } = {}): Promise<Harness> {
+export async function startHarness(opts: { now?: () => Date; env?: Record<string, string>; store?: Store; logLevel?: string } = {}): Promise<Harness> {
   let integ: EscalationIntegration | undefined;
   const t = await startTestApp({
     now: opts.now,
     store: opts.store,
-    logLevel: 'silent',
+    logLevel: opts.logLevel ?? 'silent',
     env: {
       ALERT_ENCRYPTION_KEY: KEY,
       ALERT_ROUTES: 'teams',
