@@ -118,7 +118,10 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
    */
   function stillOutside(toks: Tok[], a: number, b: number, ms: number, me: number): boolean {
     if (!cue('still', still, toks, a, b)) return false;
-    for (const s of still.find(toks, undefined, a, b)) if (s.end <= ms || s.start >= me) return true;
+    // a "still" word inside the past cue itself ("we made friends again") is part of the cue, not a sign it goes on
+    const pasts = past.find(toks, undefined, a, b);
+    const inPast = (s: Match<string>) => pasts.some((p) => s.start >= p.start && s.end <= p.end);
+    for (const s of still.find(toks, undefined, a, b)) if ((s.end <= ms || s.start >= me) && !inPast(s)) return true;
     return false;
   }
 
