@@ -144,15 +144,7 @@ async function afterAction(ctx: TurnContext, action: AlertAction, result: Extrac
     }
     // Not awaited: Teams wants the card's answer within seconds, and a young person's conversation that cannot
     // be reached can take longer than that to fail. If they cannot be told, the worker is, in the thread.
-    const alertId = result.alert.id;
-    void tellYoungPerson(deps, result.handoff.conversationRef, deps.words.t('escalation:handoff.started', { band }), alertId).then(async (told) => {
-      if (told) return;
-      try {
-        await deps.duty.postInAlertThread(alertId, deps.words.t('escalation:staff.startNotDelivered'));
-      } catch (err) {
-        deps.log.error({ alertId, err: { message: (err as Error).message } }, 'handoff: could not tell the worker that the young person was not reached');
-      }
-    });
+    tellInBackground(deps, result.handoff.conversationRef, deps.words.t('escalation:handoff.started', { band }), result.alert.id, 'escalation:staff.startNotDelivered');
   }
   if (action === 'resolve') {
     try {
@@ -168,8 +160,21 @@ async function afterAction(ctx: TurnContext, action: AlertAction, result: Extrac
     }
   }
   if (action === 'resolve' && result.handoff?.endedAt) {
-    await tellYoungPerson(deps, result.handoff.conversationRef, deps.words.t('escalation:handoff.ended', { band }), result.alert.id);
+    // Not awaited, as for Take over: the card answers at once; the worker hears if the young person was not told.
+    tellInBackground(deps, result.handoff.conversationRef, deps.words.t('escalation:handoff.ended', { band }), result.alert.id, 'escalation:staff.endNotDelivered');
   }
+}
+
+/** Tells the young person without holding up the turn; if they cannot be reached, says so in the alert's thread. */
+function tellInBackground(deps: CardActionDeps, ref: Parameters<SendToConversation>[0], text: string, alertId: string, notToldKey: string): void {
+  void tellYoungPerson(deps, ref, text, alertId).then(async (told) => {
+    if (told) return;
+    try {
+      await deps.duty.postInAlertThread(alertId, deps.words.t(notToldKey));
+    } catch (err) {
+      deps.log.error({ alertId, err: { message: (err as Error).message } }, 'handoff: could not tell the worker that the young person was not reached');
+    }
+  });
 }
 
 /** Refreshes the alert's other cards in the background (the pressed card's answer must not wait for them). */

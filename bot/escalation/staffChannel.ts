@@ -117,8 +117,8 @@ export async function onStaffMessage(ctx: TurnContext, deps: StaffDeps): Promise
   if (END_HANDOFF.test(text)) {
     const r = await deps.esc.endHandoff(h.conversationKey, { id: who });
     if (r.ok) {
-      await tellYoungPerson(deps, h.conversationRef, deps.words.t('escalation:handoff.ended', { band }), h.alertId);
-      await ctx.sendActivity(deps.words.t('escalation:staff.handoffEnded'));
+      const told = await tellYoungPerson(deps, h.conversationRef, deps.words.t('escalation:handoff.ended', { band }), h.alertId);
+      await ctx.sendActivity(deps.words.t(told ? 'escalation:staff.handoffEnded' : 'escalation:staff.handoffEndedNotTold'));
       const view = await deps.esc.view(h.alertId);
       const name = ctx.activity.from?.name ?? 'a duty worker';
       if (view) refreshOtherCards(deps, view, `Handed back to Starling by ${name} at ${hhmm(deps.now())} (UK time). Still open: resolve it with a note when done.`);

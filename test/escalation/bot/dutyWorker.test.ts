@@ -170,6 +170,23 @@ describe('a young person who has closed the chat', () => {
     expect(audit.at(-1)).toMatchObject({ event: 'handoff.relay_to_young_person', actor: DUTY_WORKER, outcome: 'not_delivered' });
     expect(JSON.stringify(audit)).not.toContain('quokka');
   });
+
+  it('"end handoff" does not claim the young person knows they are back with Starling', async () => {
+    const before = h.sentTo(thread).length;
+    await h.teams(inThread(thread, '<at>Starling</at> end handoff'));
+    await eventually(() => expect(visibleText(h.sentTo(thread).slice(before))).toMatch(/Handoff ended.*could not tell the young person/is), 20000);
+    expect(visibleText(h.sentTo(thread).slice(before))).not.toMatch(/The young person is talking to Starling again/);
+  });
+
+  it('Resolve answers the card at once, and the thread says the young person could not be told', async () => {
+    await h.teams(invoke(alertId, 'take_over', {}, thread));
+    const before = h.sentTo(thread).length;
+    const started = Date.now();
+    const res = invokeBody(await h.teams(invoke(alertId, 'resolve', { note: 'Called the police; they are with the family.' }, thread)));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(JSON.stringify(res.value)).toMatch(/Resolved by Sam Duty/);
+    await eventually(() => expect(visibleText(h.sentTo(thread).slice(before))).toMatch(/could not tell the young person.*finished/is), 20000);
+  });
 });
 
 describe('every copy of the card shows what happened', () => {
