@@ -7,6 +7,6 @@ export type { ServiceView, RouteView } from './view';
 export { toView, hrefFor } from './view';
 export { crisisRoutes } from './crisis';
 export type { Who } from './crisis';
-export { signpost, dutyWorkerRoutes, fitsYoungPerson, reachableNow } from './signpost';
+export { signpost, dutyWorkerRoutes, fitsYoungPerson, reachableNow, shownForNeed, listenersShown } from './signpost';
 export type { SignpostRequest } from './signpost';
 export { formatRoutes } from './format';

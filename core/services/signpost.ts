@@ -66,6 +66,24 @@ export function signpost(dir: Directory, req: SignpostRequest): ServiceView[] {
   return out;
 }
 
+/**
+ * Of the routes just shown (the crisis routes), the ones that are also there for this need and fit this young person:
+ * when signpost() has nothing new to add, these are the ones to name, instead of "the people above".
+ */
+export function shownForNeed(dir: Directory, req: SignpostRequest): ServiceView[] {
+  const shown = req.alreadyShown ?? [];
+  const ids = new Set(
+    dir.services.filter((s) => s.purposes.includes(req.need) && fitsYoungPerson(s, req) && s.crisis_role !== 'emergency').map((s) => s.id),
+  );
+  return shown.filter((v) => ids.has(v.id));
+}
+
+/** Of the routes just shown, the listening lines someone answers now (not the emergency or NHS urgent lines). */
+export function listenersShown(dir: Directory, shown: ServiceView[]): ServiceView[] {
+  const urgent = new Set(dir.services.filter((s) => s.crisis_role === 'emergency' || s.crisis_role === 'urgent_mental_health').map((s) => s.id));
+  return shown.filter((v) => reachableNow(v) && !urgent.has(v.id));
+}
+
 /** Children's social care front doors and out-of-hours teams for an area: duty-worker material, never for young people. */
 export function dutyWorkerRoutes(dir: Directory, req: { now: Date; area?: LocalArea }): ServiceView[] {
   const bankHolidays = dir.bankHolidays ?? defaultBankHolidays();

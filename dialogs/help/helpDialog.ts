@@ -6,7 +6,8 @@
  */
 import { ComponentDialog, DialogTurnResult, PromptValidatorContext, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TurnInput } from '../../core/input';
-import { crisisRoutes, formatRoutes, signpost, type Purpose } from '../../core/services';
+import { crisisRoutes, formatRoutes, listenersShown, shownForNeed, signpost, type Purpose } from '../../core/services';
+import { joinAnd } from '../../core/mystar/labels';
 import { InputPrompt } from '../support/inputPrompt';
 import { Button, nav, withButtons } from '../support/cards';
 import type { DialogDeps } from '../types';
@@ -123,14 +124,21 @@ export class HelpDialog extends ComponentDialog {
     // The routes for a crisis were shown a moment ago, unless the need was chosen for them (the end of a
     // check-in goes straight here): then nothing is "above", and the crisis routes lead as usual.
     const preset = ((step.options ?? {}) as FlowOptions).need !== undefined;
-    let views = signpost(dir, { need, now, ...who, alreadyShown: preset ? [] : crisisRoutes(dir, { now, ...who }) });
+    const alreadyShown = preset ? [] : crisisRoutes(dir, { now, ...who });
+    let views = signpost(dir, { need, now, ...who, alreadyShown });
     // nothing for this need at their age and area: someone to talk to, rather than "the people above" with nobody above
     if (!views.length && preset) views = signpost(dir, { need: 'someone_to_talk_to', now, ...who });
-    await step.context.sendActivity(
-      views.length
-        ? `${w.t('signpost:help.results_intro', { band })}\n\n${formatRoutes(views, band)}`
-        : w.t('signpost:help.same_as_above', { band }),
-    );
+    let text: string;
+    if (views.length) text = `${w.t('signpost:help.results_intro', { band })}\n\n${formatRoutes(views, band)}`;
+    else {
+      // Everyone for this need was in the list a few messages up: name them, so they know which ones to contact.
+      const forNeed = shownForNeed(dir, { need, now, ...who, alreadyShown });
+      const listeners = listenersShown(dir, alreadyShown);
+      text = forNeed.length
+        ? w.t('signpost:help.named_above', { band, names: joinAnd(w, forNeed.map((v) => v.name), band) })
+        : w.t('signpost:help.listen_above', { band, names: joinAnd(w, listeners.map((v) => v.name), band) });
+    }
+    await step.context.sendActivity(text);
     (step.values as Record<string, unknown>).need = need;
     if (need === 'self_harm' && step.findDialog('selfhelp')) return step.beginDialog('selfhelp', { activityId: 'urge_to_hurt_yourself' });
     if (!step.findDialog('selfhelp')) return step.endDialog();
