@@ -155,14 +155,15 @@ async function notInAHandoff(
   refused: (alertId: string | undefined, outcome: 'not_duty_worker' | 'invalid_state') => Promise<void>,
 ): Promise<void> {
   const threadAlert = await deps.duty.alertForThread(ctx.activity.conversation?.id ?? '');
+  const mine = who ? await deps.esc.activeHandoffs(who) : [];
+  const elsewhere = mine.length ? deps.words.t('escalation:staff.replyInThread', { alertIds: mine.map((m) => m.alertId).join(', ') }) : '';
   if (threadAlert) {
     await refused(threadAlert, who ? 'invalid_state' : 'not_duty_worker');
-    await ctx.sendActivity(deps.words.t('escalation:staff.noHandoffHere'));
+    // A worker with a take-over going has most likely written in the wrong thread: say where theirs is.
+    await ctx.sendActivity([deps.words.t('escalation:staff.noHandoffHere'), elsewhere].filter(Boolean).join(' '));
     return;
   }
-  if (!who) return;
-  const mine = await deps.esc.activeHandoffs(who);
-  if (!mine.length) return;
+  if (!elsewhere) return;
   await refused(undefined, 'invalid_state');
-  await ctx.sendActivity(deps.words.t('escalation:staff.replyInThread', { alertIds: mine.map((m) => m.alertId).join(', ') }));
+  await ctx.sendActivity(elsewhere);
 }

@@ -79,6 +79,7 @@ describe('a second alert from the same young person while a worker has them', ()
     expect(res.value).not.toMatch(/another duty worker/);
     expect(res.value).toMatch(/you are already talking with this young person/i);
     expect(res.value).toContain(first.alertId);
+    expect(res.value).toMatch(/Press Acknowledge on this card so it is not re-sent/);
   });
 
   it('a colleague pressing it is told someone else has the conversation', async () => {
@@ -135,7 +136,12 @@ describe('a worker writing in the wrong place', () => {
     const threadBefore = h.sentTo(thread).length;
     await h.teams(inThread(thread, '<at>Starling</at> are you still there?'));
     expect(h.t.sink.forConversation('yp-wrong')).toHaveLength(before);
-    expect(visibleText(h.sentTo(thread).slice(threadBefore))).toMatch(/not passed on.*no one has taken over/i);
+    const said = visibleText(h.sentTo(thread).slice(threadBefore));
+    expect(said).toMatch(/not passed on.*no one has taken over/i);
+    // This worker still has another young person (earlier tests): the answer says where that conversation is.
+    const mine = await h.integ.escalation.activeHandoffs(DUTY_WORKER);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(said).toContain(mine[0].alertId);
     expect((await h.integ.escalation.audit({ alertId })).at(-1)).toMatchObject({ event: 'handoff.relay_to_young_person', actor: DUTY_WORKER, outcome: 'invalid_state' });
   });
 });
