@@ -1,7 +1,7 @@
 /** "Show my star": the latest completed check-in's chart (over the one before) and the trend per area. */
 import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { completedCheckIns, renderStarPng, starAttachment, trendLines } from '../../core/mystar';
+import { compare, completedCheckIns, describeChanges, renderStarPng, starAttachment, trendLines } from '../../core/mystar';
 import { turnLog, userUid } from '../../bot/turnState';
 import { bandOf } from '../support/profile';
 import type { DialogDeps } from '../types';
@@ -39,9 +39,14 @@ export class ShowStarDialog extends ComponentDialog {
     }
     const recent = done.slice(-TREND_MAX);
     const lines = trendLines(recent, w, band);
-    await step.context.sendActivity(
-      recent.length < 2 ? lines[0] : w.t('mystar:showStar.trend', { band, n: recent.length, lines: `\n\n${lines.join('\n\n')}` }),
-    );
+    if (recent.length < 2) await step.context.sendActivity(lines[0]);
+    else {
+      // What moved since last time in plain words (as at the end of a check-in); with three or more, the trend too.
+      const moved = describeChanges(compare(previous, current), w, band);
+      const parts = [`${w.t('mystar:showStar.sinceLast', { band })}\n\n${moved.join('\n\n')}`];
+      if (recent.length > 2) parts.push(w.t('mystar:showStar.trend', { band, n: recent.length, lines: `\n\n${lines.join('\n\n')}` }));
+      await step.context.sendActivity(parts.join('\n\n'));
+    }
     return step.endDialog();
   }
 }

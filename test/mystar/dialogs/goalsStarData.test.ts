@@ -85,7 +85,7 @@ describe('show my star', () => {
     r = await chat(new ShowStarDialog(makeDeps(store)), store).say('show my star');
     const png = r.flatMap((a) => a.attachments ?? []).find((a) => a.contentType === 'image/png')!;
     expect(png.name).toMatch(/Friends: 4 of 5, green, Mostly good \(last time 2\)/);
-    expect(visible(r)).toContain('Friends: 2 → 4');
+    expect(visible(r)).toContain('Friends has gone up since last time (2 to 4)');
     expect(visible(r)).toContain('2 March 2026');
   });
 });
