@@ -181,6 +181,10 @@ export function buildAlertCard(view: AlertView, opts: CardOptions = {}): Record<
             },
           ]
         : []),
+      // A resolved card keeps what was done, so whoever looks at it later does not have to ask.
+      ...(done && view.note
+        ? [{ type: 'Container', items: [{ type: 'TextBlock', weight: 'Bolder', text: 'Resolution note' }, { type: 'TextBlock', wrap: true, text: view.note }] }]
+        : []),
       ...(done
         ? []
         : [

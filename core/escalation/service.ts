@@ -476,7 +476,14 @@ export function createEscalation(deps: EscalationDeps): Escalation {
     openAlertsIn,
     async view(alertId) {
       const alert = await get(alertId);
-      return alert ? { alert, texts: await readTexts(alertId) } : undefined;
+      if (!alert) return undefined;
+      let note: string | undefined;
+      try {
+        note = alert.noteEnc ? cipher.decrypt(alert.noteEnc) : undefined;
+      } catch {
+        log.error({ alertId }, 'resolution note could not be decrypted (was ALERT_ENCRYPTION_KEY changed?)');
+      }
+      return { alert, texts: await readTexts(alertId), ...(note ? { note } : {}) };
     },
     isDutyWorker,
     audit: (opts) => listAudit(store, opts),

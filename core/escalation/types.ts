@@ -108,6 +108,8 @@ export interface Actor {
 export interface AlertView {
   alert: AlertRecord;
   texts?: AlertTexts;
+  /** the resolution note, decrypted (staff tools and the resolved card only) */
+  note?: string;
 }
 
 export interface AuditEntry {

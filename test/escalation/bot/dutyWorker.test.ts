@@ -191,6 +191,9 @@ describe('a young person who has closed the chat', () => {
     const res = invokeBody(await h.teams(invoke(alertId, 'resolve', { note: 'Called the police; they are with the family.' }, thread)));
     expect(Date.now() - started).toBeLessThan(2000);
     expect(JSON.stringify(res.value)).toMatch(/Resolved by Sam Duty/);
+    // The resolved card keeps the note, and has no buttons left.
+    expect(JSON.stringify(res.value)).toContain('Called the police; they are with the family.');
+    expect(res.value.actions).toEqual([]);
     await eventually(() => expect(visibleText(h.sentTo(thread).slice(before))).toMatch(/could not tell the young person.*finished/is), 20000);
   });
 });
