@@ -116,6 +116,18 @@ export async function lastPlan(store: Store, uid: string): Promise<{ plan: GoalP
   return withPlan ? { plan: withPlan.plan!, checkInId: withPlan.id } : undefined;
 }
 
+/**
+ * How their "how did it go?" answer sounds, so the reply fits: "I didn't do it" or "it went badly" is met with
+ * kindness (a thumbs-up would jar), "it went well" with credit; anything else with thanks.
+ */
+export function followUpTone(text: string): 'good' | 'hard' | 'neutral' {
+  const t = text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  if (/\bnot (bad|too bad)\b/.test(t)) return 'good';
+  if (/\b(didn'?t|did not|couldn'?t|could not|wasn'?t|haven'?t|hasn'?t|no|nope|nah|not|never|forgot|forget|bad|badly|worse|awful|terrible|rubbish|horrible|failed|scared|too hard)\b/.test(t)) return 'hard';
+  if (/\b(good|great|well|fine|ok|okay|did it|done it|yes|yeah|yep|better|amazing|brilliant|helped|proud)\b/.test(t)) return 'good';
+  return 'neutral';
+}
+
 /** "Last time you said you'd ... — how did it go?" */
 export function followUpLine(plan: GoalPlan, words: Words, band?: AgeBand): string {
   if (plan.firstStep && plan.when) return words.t('mystar:goals.followUp', { band, firstStep: stepToThem(plan.firstStep), when: plan.when });

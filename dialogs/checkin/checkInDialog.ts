@@ -10,7 +10,7 @@ import { ComponentDialog, DialogTurnResult, PromptValidatorContext, WaterfallDia
 import type { AgeBand } from '../../core/ageBands';
 import type { TurnInput } from '../../core/input';
 import {
-  answerArea, areaCard, followUpLine, setPlanReview, getCheckIn, inProgressCheckIn, lastPlan, nextArea, parseStepAnswer,
+  answerArea, areaCard, followUpLine, followUpTone, setPlanReview, getCheckIn, inProgressCheckIn, lastPlan, nextArea, parseStepAnswer,
   resumeCard, sayMore, sayMoreCard, setStrengths, skipArea, startCheckIn, stopCheckIn, strengthsCard, StepAnswer,
 } from '../../core/mystar';
 import { AREA_IDS, AreaId, CheckInRecord, Step } from '../../core/records/types';
@@ -168,7 +168,11 @@ export class CheckInDialog extends ComponentDialog {
     const said = v.reviewOf ? (step.result as TurnInput | undefined) : undefined;
     // only something they told us is kept and thanked: not the Skip button, not "skip" typed
     const review = said && !said.value && said.text && !SKIP_FOLLOW_UP.test(tidy(said.text)) ? said : undefined;
-    if (review) await step.context.sendActivity(w.t('mystar:goals.followUpThanks', { band: v.band }));
+    if (review) {
+      const tone = followUpTone(review.text);
+      const key = tone === 'good' ? 'mystar:goals.followUpGood' : tone === 'hard' ? 'mystar:goals.followUpHard' : 'mystar:goals.followUpThanks';
+      await step.context.sendActivity(w.t(key, { band: v.band }));
+    }
     const p = await freshProfile(step.context, this.deps);
     const rec = await startCheckIn(this.deps.store, { uid: v.uid, ageBand: v.band, area: p?.area, now: this.deps.now });
     v.checkInId = rec.id;
