@@ -198,6 +198,20 @@ describe('a young person who has closed the chat', () => {
   });
 });
 
+describe("the worker's thread cannot be reached", () => {
+  jest.setTimeout(30000);
+  it('the young person is told their message did not reach the person (not left waiting in silence)', async () => {
+    await h.t.join('yp-unheard');
+    const { alertId, thread } = await crisis('yp-unheard');
+    await h.teams(invoke(alertId, 'take_over', {}, thread));
+    const threads = await h.t.app.store.listRange<any>(`alert:${alertId}:threads`);
+    const last = threads.at(-1);
+    await h.t.app.store.listPush(`alert:${alertId}:threads`, { ...last, threadRef: { ...last.threadRef, serviceUrl: 'http://127.0.0.1:9/' } });
+    const replies = visibleText(await h.t.say('yp-unheard', 'hello? can you hear me'));
+    expect(replies).toMatch(/didn't reach the person from our team/);
+  });
+});
+
 describe('every copy of the card shows what happened', () => {
   // A stand-in for Teams' channel that keeps card posts and card updates (PUT).
   const seen: { method: string; url: string; body: any }[] = [];
