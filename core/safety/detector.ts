@@ -253,7 +253,8 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
   function assemble(hits: Hit[]): SafetyResult {
     const real = hits.filter((h) => h.entry.category !== null && h.level !== 'none');
     if (real.length === 0) return { level: 'none', category: null, reasons: [] };
-    real.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || prio(a.entry.category) - prio(b.entry.category));
+    const specific = (h: Hit) => ((h.entry.flags ?? []).includes('specific') ? 0 : 1);
+    real.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || specific(a) - specific(b) || prio(a.entry.category) - prio(b.entry.category));
     const top = real[0];
     const reasons: string[] = [];
     const seen = new Set<string>();

@@ -34,7 +34,12 @@ export const patternSchema = z
   })
   .refine((p) => !/^\s*(\?|\.\.)/.test(p), { message: 'pattern must not start with an optional element or a gap' });
 
-export const FLAGS = ['hyperbole', 'noNegate', 'noPast', 'context'] as const;
+/**
+ * hyperbole: softened when the sentence is about an everyday thing; noNegate / noPast: a negation or past cue does not
+ * soften it; context: a concern unless earlier messages back it up; specific: when it ties on level with a broader
+ * entry, its category is the one reported ("i havent eaten in 3 days on purpose" is an eating disorder, not neglect)
+ */
+export const FLAGS = ['hyperbole', 'noNegate', 'noPast', 'context', 'specific'] as const;
 
 export const lexiconEntrySchema = z
   .object({
