@@ -125,7 +125,9 @@ export async function onStaffMessage(ctx: TurnContext, deps: StaffDeps): Promise
     }
     return;
   }
-  const sent = await tellYoungPerson(deps, h.conversationRef, text, h.alertId);
+  // Marked as the person's, so the young person can tell them from the chatbot (whose safety net may also speak).
+  const label = deps.words.t('escalation:handoff.workerLabel', { band });
+  const sent = await tellYoungPerson(deps, h.conversationRef, `${label} ${text}`, h.alertId);
   if (!sent) {
     await appendAudit(
       deps.store,

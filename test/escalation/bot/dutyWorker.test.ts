@@ -82,6 +82,13 @@ describe('a second alert from the same young person while a worker has them', ()
     expect(res.value).toMatch(/Press Acknowledge on this card so it is not re-sent/);
   });
 
+  it("the worker's reply reaches the young person marked as the duty team's, so it is not mistaken for the chatbot", async () => {
+    await h.teams(inThread(first.thread, '<at>Starling</at> I can see that. Are you somewhere safe right now?'));
+    await eventually(() =>
+      expect(visibleText(h.t.sink.forConversation('yp-two'))).toContain('Duty team: I can see that. Are you somewhere safe right now?'),
+    );
+  });
+
   it('a colleague pressing it is told someone else has the conversation', async () => {
     const res = invokeBody(await h.teams(invoke(second.alertId, 'take_over', {}, second.thread), { aad: SECOND_WORKER }));
     expect(res.value).toMatch(/another duty worker/);
