@@ -79,7 +79,8 @@ export function createAlertRaiser(deps: AlertRaiserDeps): AlertRaiser {
         return { state: 'trying' };
       }
       const { alert } = res.r;
-      await passToHandoff(deps, input, alert.id);
+      // Someone is already talking with them: say so, rather than "someone will get back to you".
+      if (await passToHandoff(deps, input, alert.id)) return { state: 'with_person' };
       if (deps.esc.routes.primary.length === 0) return { state: 'no_route' };
       const now = deps.now();
       const state = deps.esc.replyState(alert, now);
@@ -89,13 +90,16 @@ export function createAlertRaiser(deps: AlertRaiserDeps): AlertRaiser {
   };
 }
 
-async function passToHandoff(deps: AlertRaiserDeps, input: AlertInput, alertId: string): Promise<void> {
+/** Puts the message in front of the worker who has taken over, if one has; true when it got there. */
+async function passToHandoff(deps: AlertRaiserDeps, input: AlertInput, alertId: string): Promise<boolean> {
   try {
     const h = await deps.esc.activeHandoff(input.conversationKey);
-    if (!h) return;
+    if (!h) return false;
     const line = deps.words.t('escalation:staff.newAlertInHandoff', { level: input.level, alertId });
     await deps.duty.postInAlertThread(h.alertId, `${line} ${input.text.slice(0, 4000)}`);
+    return true;
   } catch (err) {
     deps.log.error({ alertId, err: { message: (err as Error).message } }, 'handoff: could not pass the alert message to the duty worker');
+    return false;
   }
 }

@@ -57,7 +57,9 @@ export type AlertOutcome =
   | { state: 'delivered_on_duty' }
   | { state: 'delivered_off_duty'; nextOnDuty?: Date }
   | { state: 'trying' }
-  | { state: 'no_route' };
+  | { state: 'no_route' }
+  /** a duty worker has taken over this conversation and the message was put in front of them */
+  | { state: 'with_person' };
 
 export interface AlertRaiser {
   raise(input: AlertInput): Promise<AlertOutcome>;
@@ -292,6 +294,8 @@ function outcomeText(w: Words, outcome: AlertOutcome, band: AgeBand | undefined)
       return w.t('safety:alert.trying', { band });
     case 'no_route':
       return w.t('safety:alert.noRoute', { band });
+    case 'with_person':
+      return w.t('safety:alert.withPerson', { band });
   }
 }
 

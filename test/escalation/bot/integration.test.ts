@@ -130,6 +130,15 @@ describe('escalation in the bot', () => {
     expect(JSON.stringify(relayed)).not.toContain('Sam from the duty team');
   });
 
+  it('a crisis message during the take-over: they hear the person with them can see it (not "someone will get back to you"), with the routes', async () => {
+    const before = h.sentTo(thread).length;
+    const reply = visibleText(await h.t.say('yp-1', 'i am going to kill myself tonight'));
+    expect(reply).toMatch(/talking with you can see this too/);
+    expect(reply).not.toMatch(/will get back to you/);
+    expect(reply).toMatch(/Childline/);
+    await eventually(() => expect(visibleText(h.sentTo(thread).slice(before))).toContain('i am going to kill myself tonight'));
+  });
+
   it('resolve (Action.Submit) needs a note; with one it ends the handoff and the young person is back with Starling', async () => {
     const submit = (note?: string) =>
       h.teams({ type: 'message', replyToId: 'sent-1', conversation: { id: thread, conversationType: 'channel' }, value: { starling: 'alert', action: 'resolve', alertId, ...(note ? { note } : {}) } });
