@@ -30,7 +30,7 @@ it('"Someone is hurting me" alerts a person, says so, gives the routes, then sho
   expect(text).toMatch(/let someone from our duty team know/);
   expect(text).toContain('999');
   expect(text).toContain('0800 1111'); // Childline, from content/services.json
-  expect(text).toMatch(/people (above are the best|who can help)/i); // the help menu went on
+  expect(text).toMatch(/people who can help|can help with this|will listen to anything/i); // the help menu went on
   expect(text).not.toMatch(/CEOP/); // online sexual abuse only: not the route for "someone is hurting me"
   expect(text).not.toMatch(/Carry on where we were/);
 });
@@ -60,7 +60,7 @@ it('"Something online or sexual" alerts for a 14-year-old but is only noted for 
   raised.length = 0;
   const r = await pressNeed('online-20', 'sexual_exploitation_or_grooming', 20);
   expect(raised).toHaveLength(0);
-  expect(visibleText(r)).toMatch(/people (above|who can help)/i); // the help menu answered
+  expect(visibleText(r)).toMatch(/people who can help|can help with this|will listen to anything/i); // the help menu answered
   expect(visibleText(r)).not.toMatch(/duty team/);
 });
 
