@@ -87,6 +87,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log,
     alerts: opts.alerts ?? escalation.alerts,
     isDutyConversation: escalation.isDutyConversation,
+    inHandoff: async (convKey) => !!(await escalation.escalation.activeHandoff(convKey)),
     now,
   };
   const conversationState = new StarlingConversationState(store);

@@ -74,6 +74,8 @@ export interface SafetyDeps {
   alerts?: AlertRaiser;
   /** true for the duty team's own channel: still checked and recorded, but staff are not alerted about themselves */
   isDutyConversation?: (ctx: TurnContext) => Promise<boolean>;
+  /** true while a duty worker has taken this conversation over (the person there answers a "no, I'm fine") */
+  inHandoff?: (convKey: string) => Promise<boolean>;
   now?: () => Date;
 }
 
@@ -179,7 +181,7 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
         await ctx.sendActivity(reply(deps, result, outcome, profile));
         return; // the dialogs do not treat this message as an answer; "carry on" goes back to where they were
       }
-      if (prev?.flagged && input.text && isDenial(input.text)) {
+      if (prev?.flagged && input.text && isDenial(input.text) && !(await inHandoff(deps, convKey))) {
         const w = deps.words;
         await ctx.sendActivity(
           `${w.t('safety:denial', { band })}\n\n${deps.help.crisisText({ band, age: profile?.age, area: profile?.area })}`,
@@ -188,6 +190,15 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
       return next();
     },
   };
+}
+
+/** Never lets a lookup failure silence the safety net: unknown counts as "no person there". */
+async function inHandoff(deps: SafetyDeps, convKey: string): Promise<boolean> {
+  try {
+    return !!deps.inHandoff && (await deps.inHandoff(convKey));
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -139,6 +139,13 @@ describe('escalation in the bot', () => {
     await eventually(() => expect(visibleText(h.sentTo(thread).slice(before))).toContain('i am going to kill myself tonight'));
   });
 
+  it('"no I\'m fine" during the take-over goes to the worker; Starling does not talk over them', async () => {
+    const replies = await h.t.say('yp-1', "no i'm fine honestly");
+    expect(visibleText(replies)).not.toMatch(/keep these here/);
+    expect(replies).toEqual([]);
+    await eventually(() => expect(visibleText(h.sentTo(thread))).toContain("no i'm fine honestly"));
+  });
+
   it('resolve (Action.Submit) needs a note; with one it ends the handoff and the young person is back with Starling', async () => {
     const submit = (note?: string) =>
       h.teams({ type: 'message', replyToId: 'sent-1', conversation: { id: thread, conversationType: 'channel' }, value: { starling: 'alert', action: 'resolve', alertId, ...(note ? { note } : {}) } });
