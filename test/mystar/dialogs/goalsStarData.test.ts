@@ -53,7 +53,7 @@ describe('their own goals', () => {
     r = await f.c.say('check in');
     expect(visible(r)).toContain('Last time you said you would ask Sam to play (on Monday). How did it go? 🎯');
     r = await f.c.say('it went well');
-    expect(visible(r)).toContain(words.t('mystar:goals.followUpThanks', { band: '8-11' }));
+    expect(visible(r)).toContain(words.t('mystar:goals.followUpGood', { band: '8-11' }));
     expect(visible(r)).toContain(words.t('mystar:strengths.prompt', { band: '8-11' }));
     // what they said about it is kept, in their words, on the new check-in (and so in "show my data")
     const [now] = (await checkInHistory(store, uid)).filter((c) => c.status === 'in_progress');
