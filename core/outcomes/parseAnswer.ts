@@ -72,10 +72,12 @@ function phrases(): Phrase[] {
   return out;
 }
 
-/** A lone number 1-5, "4/5" or "4 out of 5". */
+const NUMBER_WORDS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5' };
+
+/** A lone number 1-5, in figures or words ("four"), "4/5" or "4 out of 5". */
 function numberAnswer(t: string): OutcomeAnswer | undefined {
-  const m = /^(?:i'?d say |about |maybe )?([1-5])(?:\s*(?:\/|out of)\s*5)?$/.exec(t);
-  return m ? (Number(m[1]) as OutcomeAnswer) : undefined;
+  const m = /^(?:i'?d say |about |maybe )?([1-5]|one|two|three|four|five)(?:\s*(?:\/|out of)\s*(?:5|five))?$/.exec(t);
+  return m ? (Number(NUMBER_WORDS[m[1]] ?? m[1]) as OutcomeAnswer) : undefined;
 }
 
 export function parseOutcomeAnswer(text: string): ParsedOutcomeAnswer | undefined {

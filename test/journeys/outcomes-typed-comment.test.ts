@@ -7,6 +7,7 @@ import { useTestApp } from '../support/testApp';
 import { meet } from './support';
 import { listOutcomeAnswers } from '../../core/outcomes';
 import { keys } from '../../core/records/types';
+import { hashId } from '../../core/logging';
 
 const t = useTestApp();
 
@@ -62,4 +63,16 @@ it('a 21-year-old whose comment mentions help that "ended" is not taken as wanti
   const r = visibleText(await t.say('say-21', 'a little, my counselling ended before I was done'));
   expect(r).not.toMatch(/stop there|stopped/i);
   expect(r).toMatch(/Question 2 of/);
+});
+
+it('an 11-year-old who types "no idea" is not recorded as "not true for me", and "four" is understood', async () => {
+  await meet(t, 'say-11', '11', 'Coventry');
+  await t.say('say-11', 'menu');
+  await t.say('say-11', 'have your say');
+  await t.say('say-11', 'ok');
+  expect(visibleText(await t.say('say-11', 'no idea'))).toMatch(/Question 2 of/);
+  expect(visibleText(await t.say('say-11', 'four'))).toMatch(/Question 3 of/);
+  await t.say('say-11', 'stop');
+  const kept = await listOutcomeAnswers(t.app.store, hashId('test:user-say-11'));
+  expect(kept.map((a) => a.answer)).toEqual([null, 4]);
 });

@@ -36,10 +36,18 @@ describe('typed answers to an outcome question', () => {
   it('asks again rather than guessing', () => {
     expect(parseOutcomeAnswer('')).toBeUndefined();
     expect(parseOutcomeAnswer('banana')).toBeUndefined();
-    expect(parseOutcomeAnswer('yes and no')).toBeUndefined();
     expect(parseOutcomeAnswer('7')).toBeUndefined();
     expect(parseOutcomeAnswer('2 or 4')).toBeUndefined();
     expect(parseOutcomeAnswer('I know where to go')).toBeUndefined();
+  });
+
+  it('reads what young people type: number words, thumbs, agree, "mostly not", and "no idea" as a skip, not "not true"', () => {
+    const cases: [string, unknown][] = [
+      ['four', 4], ['three out of five', 3], ['👍', 4], ['👎', 1], ['mostly not', 2], ['not very', 2], ['very', 5],
+      ['agree', 4], ['disagree', 2], ['strongly agree', 5], ['strongly disagree', 1], ['yes and no', 3], ['kinda yes', 3],
+      ['no idea', 'skip'], ['no clue', 'skip'], ['unsure', 'skip'],
+    ];
+    for (const [text, want] of cases) expect([text, parseOutcomeAnswer(text)]).toEqual([text, want]);
   });
 
   it('does not read a word inside another word', () => {
