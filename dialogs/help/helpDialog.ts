@@ -129,10 +129,17 @@ export class HelpDialog extends ComponentDialog {
     // nothing for this need at their age and area: someone to talk to, rather than "the people above" with nobody above
     if (!views.length && preset) views = signpost(dir, { need: 'someone_to_talk_to', now, ...who });
     let text: string;
-    if (views.length) text = `${w.t('signpost:help.results_intro', { band })}\n\n${formatRoutes(views, band)}`;
-    else {
+    // Those for this need who were in the 24/7 list a few messages up (Childline for someone to talk to): named, so
+    // the list below does not look like all there is.
+    const forNeed = shownForNeed(dir, { need, now, ...who, alreadyShown });
+    if (views.length) {
+      const talk = listenersShown(dir, forNeed);
+      const intro = talk.length
+        ? w.t('signpost:help.results_intro_more', { band, names: joinAnd(w, talk.map((v) => v.name), band) })
+        : w.t('signpost:help.results_intro', { band });
+      text = `${intro}\n\n${formatRoutes(views, band)}`;
+    } else {
       // Everyone for this need was in the list a few messages up: name them, so they know which ones to contact.
-      const forNeed = shownForNeed(dir, { need, now, ...who, alreadyShown });
       const listeners = listenersShown(dir, alreadyShown);
       text = forNeed.length
         ? w.t('signpost:help.named_above', { band, names: joinAnd(w, forNeed.map((v) => v.name), band) })

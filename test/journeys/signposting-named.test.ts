@@ -37,3 +37,11 @@ it('a 22-year-old somewhere else with something online is told honestly there is
   expect(r).toMatch(/Samaritans and Shout/);
   expect(r).not.toMatch(/Childline/); // not for their age
 });
+
+it('a 9-year-old who wants someone to talk to is pointed to Childline first, not only to the specialist lines below', async () => {
+  const r = await topic('sn-9b', '9', 'Milton Keynes', 'Someone to talk to 💬');
+  const childline = r.indexOf('Childline');
+  expect(childline).toBeGreaterThanOrEqual(0);
+  expect(childline).toBeLessThan(r.indexOf('Papyrus'));
+  expect(r).toMatch(/in the list above/);
+});

@@ -61,7 +61,7 @@ describe('I need help', () => {
     const replies = await t.say('h2', 'sexuality or gender');
     const text = visibleText(replies);
     expect(text).toContain('Mermaids (closed now, opens Monday 1pm)');
-    expect(text).not.toContain('Childline'); // shown a moment ago, not repeated
+    expect(text).not.toMatch(/Childline \(open/); // shown a moment ago, not listed again (only named)
     expect(text).toContain('Would you like to try something that might help right now?');
   });
 
@@ -71,7 +71,7 @@ describe('I need help', () => {
     const first = await t.say('h3', 'help');
     const data = (title: string) => buttonData(first, title);
     const results = await t.press('h3', data('How I\'m feeling'));
-    expect(visibleText(results)).toContain('Here are some people who can help with that:');
+    expect(visibleText(results)).toMatch(/Here are some (more )?people who can help/);
     const ideas = await t.press('h3', { kind: 'help.offer', answer: 'yes' });
     expect(buttonTitles(ideas)).toContain('Slow breathing');
     let r = await t.press('h3', { kind: 'selfhelp.activity', activity: 'breathing' });
