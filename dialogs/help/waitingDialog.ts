@@ -70,7 +70,12 @@ export class WaitingDialog extends ComponentDialog {
         async (pc) => this.consentOf(pc.recognized.value) !== undefined || this.daysOf(pc) !== undefined || this.choiceOf(pc.recognized.value) === 'reminder_off',
       ),
     );
-    this.addDialog(new InputPrompt(DAYS_PROMPT, async (pc) => this.daysOf(pc) !== undefined || this.daysDeclined(pc.recognized.value)));
+    this.addDialog(
+      new InputPrompt(
+        DAYS_PROMPT,
+        async (pc) => this.daysOf(pc) !== undefined || this.daysDeclined(pc.recognized.value) || this.choiceOf(pc.recognized.value) === 'reminder_off',
+      ),
+    );
     this.addDialog(
       new WaterfallDialog(FLOW, [this.menuStep.bind(this), this.choiceStep.bind(this), this.consentStep.bind(this), this.daysStep.bind(this)]),
     );
@@ -154,6 +159,13 @@ export class WaitingDialog extends ComponentDialog {
         return step.endDialog();
       }
       case 'reminder_on': {
+        // Already on (they typed "remind me" rather than pressing the menu's "Stop reminders"): say so, and let them
+        // change how often, instead of asking for their consent again as if there were none.
+        const current = await getReminder(this.deps.store, uid);
+        if (current?.enabled) {
+          await step.context.sendActivity(w.t('waiting:reminder.already_on', { band, count: current.everyDays }));
+          return step.next({ text: '', value: { kind: CONSENT_KIND, answer: 'yes' }, freeText: '', fromCard: true } satisfies TurnInput);
+        }
         const buttons: Button[] = [
           { title: w.t('waiting:reminder.yes', { band }), data: { kind: CONSENT_KIND, answer: 'yes' } },
           { title: w.t('waiting:reminder.no', { band }), data: { kind: CONSENT_KIND, answer: 'no' } },
@@ -191,9 +203,11 @@ export class WaitingDialog extends ComponentDialog {
 
   private async daysStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { band } = await whoIs(step.context, this.deps);
+    if (this.choiceOf(step.result as TurnInput) === 'reminder_off') return step.replaceDialog(FLOW, { off: true });
     const days = this.daysOf({ recognized: { value: step.result as TurnInput } });
     if (days === undefined) {
-      await step.context.sendActivity(this.deps.words.t('waiting:reminder.declined', { band }));
+      const on = (await getReminder(this.deps.store, userUid(step.context)))?.enabled === true;
+      await step.context.sendActivity(this.deps.words.t(on ? 'waiting:reminder.kept' : 'waiting:reminder.declined', { band }));
       return step.endDialog();
     }
     await setReminder(this.deps.store, userUid(step.context), { days, consent: true, now: this.deps.now(), band, address: addressOf(step.context) });

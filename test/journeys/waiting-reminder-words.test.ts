@@ -43,3 +43,20 @@ it('a 9-year-old who types "no reminders" at the offer is told that is fine', as
   expect(r).not.toMatch(/Would you like me to check/);
   expect(r).toMatch(/You don't have any reminders on|That's fine/);
 });
+
+it('a 16-year-old whose reminder is on and who types "remind me to check in" is told it is on and can change how often', async () => {
+  await meet(t, 'wr-16', '16', 'Buckinghamshire');
+  await t.say('wr-16', 'menu');
+  await t.say('wr-16', "i'm waiting for help");
+  await t.say('wr-16', 'remind me to check in');
+  await t.say('wr-16', 'yes please');
+  await t.say('wr-16', 'every 3 days');
+  await t.say('wr-16', "i'm waiting for help");
+  const r = visibleText(await t.say('wr-16', 'remind me to check in'));
+  expect(r).toMatch(/already on: I check in every 3 days/);
+  expect(r).not.toMatch(/Would you like me to check in/);
+  expect(visibleText(await t.say('wr-16', 'no'))).toMatch(/keep your reminder as it is/);
+  await t.say('wr-16', "i'm waiting for help");
+  await t.say('wr-16', 'remind me to check in');
+  expect(visibleText(await t.say('wr-16', 'every 7 days'))).toMatch(/in 7 days/);
+});
