@@ -54,5 +54,12 @@ export function chooseItems(
   const short = new Set(shortFormItems(bank).map((i) => i.id));
   const lastShort = Math.max(-Infinity, ...history.filter((h) => short.has(h.frameworkId)).map((h) => Date.parse(h.at)).filter((t) => !Number.isNaN(t)));
   const due = now.getTime() - lastShort >= SHORT_FORM_EVERY_DAYS * 86_400_000;
-  return due ? { set: 'short', items: shortFormItems(bank) } : { set: 'rotating', items: nextItems(history, ROTATING_COUNT, bank) };
+  if (due) return { set: 'short', items: shortFormItems(bank) };
+  // A short form stopped part way ("pause" after two questions) is finished first: its items (waiting, crisis help,
+  // being listened to) are the ones commissioners most need, so they are not left until the next one is due.
+  const since = lastShort - SHORT_FORM_EVERY_DAYS * 86_400_000;
+  const asked = new Set(history.filter((h) => Date.parse(h.at) > since).map((h) => h.frameworkId));
+  const rest = shortFormItems(bank).filter((i) => !asked.has(i.id));
+  if (rest.length) return { set: 'short', items: rest };
+  return { set: 'rotating', items: nextItems(history, ROTATING_COUNT, bank) };
 }

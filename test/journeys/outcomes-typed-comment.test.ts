@@ -76,3 +76,15 @@ it('an 11-year-old who types "no idea" is not recorded as "not true for me", and
   const kept = await listOutcomeAnswers(t.app.store, hashId('test:user-say-11'));
   expect(kept.map((a) => a.answer)).toEqual([null, 4]);
 });
+
+it('a 9-year-old who says "pause" part way is told they can do the rest later, and is offered only the rest next time', async () => {
+  await meet(t, 'say-p9', '9', 'Milton Keynes');
+  await t.say('say-p9', 'menu');
+  await t.say('say-p9', 'have your say');
+  await t.say('say-p9', 'ok');
+  await t.say('say-p9', '3');
+  await t.say('say-p9', '4');
+  const r = visibleText(await t.say('say-p9', 'pause'));
+  expect(r).toMatch(/do the rest another time/);
+  expect(visibleText(await t.say('say-p9', 'have your say'))).toMatch(/I have 8 quick questions/);
+});
