@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eventually, DUTY_WORKER } from '../helpers';
 import { visibleText } from '../../support/replySink';
-import { DUTY_CONV, Harness, SECOND_WORKER, startHarness } from './harness';
+import { DUTY_CONV, Harness, SECOND_WORKER, startHarness, invoke, invokeBody } from './harness';
 
 // Monday 5 January 2026, 10:00 London: on duty.
 const now = () => new Date('2026-01-05T10:00:00Z');
@@ -22,13 +22,6 @@ afterAll(async () => {
   await h.close();
 });
 
-const invoke = (alertId: string, action: string, extra: Record<string, unknown> = {}, thread = DUTY_CONV) => ({
-  type: 'invoke',
-  name: 'adaptiveCard/action',
-  conversation: { id: thread, conversationType: 'channel' },
-  value: { action: { type: 'Action.Execute', verb: `starling.alert.${action}`, data: { starling: 'alert', action, alertId, ...extra } }, trigger: 'manual' },
-});
-const invokeBody = (res: { body: string }) => JSON.parse(res.body) as { statusCode: number; type: string; value: any };
 const inThread = (thread: string, text: string) => ({ type: 'message', text, conversation: { id: thread, conversationType: 'channel' } });
 
 /** A young person says something that raises a crisis alert; returns its id and the card's thread. */

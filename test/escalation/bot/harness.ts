@@ -76,3 +76,13 @@ export async function startHarness(opts: { now?: () => Date; env?: Record<string
     },
   };
 }
+
+/** A card button pressed in Teams (Action.Execute), on an alert, in the duty channel or one of its threads. */
+export const invoke = (alertId: string, action: string, extra: Record<string, unknown> = {}, thread = DUTY_CONV) => ({
+  type: 'invoke',
+  name: 'adaptiveCard/action',
+  conversation: { id: thread, conversationType: 'channel' },
+  value: { action: { type: 'Action.Execute', verb: `starling.alert.${action}`, data: { starling: 'alert', action, alertId, ...extra } }, trigger: 'manual' },
+});
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const invokeBody = (res: { body: string }) => JSON.parse(res.body) as { statusCode: number; type: string; value: any };

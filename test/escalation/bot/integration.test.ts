@@ -4,7 +4,7 @@
  */
 import { eventually, DUTY_WORKER, OTHER_USER } from '../helpers';
 import { visibleText } from '../../support/replySink';
-import { DUTY_CONV, Harness, SECOND_WORKER, startHarness } from './harness';
+import { DUTY_CONV, Harness, SECOND_WORKER, startHarness, invoke, invokeBody } from './harness';
 
 // Monday 5 January 2026, 10:00 London: on duty.
 const now = () => new Date('2026-01-05T10:00:00Z');
@@ -17,13 +17,6 @@ afterAll(async () => {
   await h.close();
 });
 
-const invoke = (alertId: string, action: string, extra: Record<string, unknown> = {}, thread = DUTY_CONV) => ({
-  type: 'invoke',
-  name: 'adaptiveCard/action',
-  conversation: { id: thread, conversationType: 'channel' },
-  value: { action: { type: 'Action.Execute', verb: `starling.alert.${action}`, data: { starling: 'alert', action, alertId, ...extra } }, trigger: 'manual' },
-});
-const invokeBody = (res: { body: string }) => JSON.parse(res.body) as { statusCode: number; type: string; value: any };
 
 describe('escalation in the bot', () => {
   let alertId: string;
