@@ -125,10 +125,14 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
     return false;
   }
 
-  function hitsFor(toks: Tok[]): Hit[] {
+  /** Marks the tokens inside a pattern set's matches (an everyday use: "beat me at chess", "dying of laughter"). */
+  function markMasked(set: typeof masks | typeof replyMasks, toks: Tok[], masked: Uint8Array): Uint8Array {
+    for (const m of set.find(toks)) for (let k = m.start; k < m.end; k++) masked[k] = 1;
+    return masked;
+  }
+
+  function hitsFor(toks: Tok[], masked: Uint8Array): Hit[] {
     if (toks.length === 0) return [];
-    const masked = new Uint8Array(toks.length);
-    for (const m of masks.find(toks)) for (let k = m.start; k < m.end; k++) masked[k] = 1;
     const matches = entries.find(toks, masked);
     if (matches.length === 0) return [];
     const hits: Hit[] = [];
@@ -277,7 +281,7 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
     const earlier: Hit[] = [];
     for (const r of recent.slice(-MAX_RECENT)) {
       const t = norm.tokens(r);
-      const h = hitsFor(t);
+      const h = hitsFor(t, markMasked(masks, t, new Uint8Array(t.length)));
       earlier.push(...h, ...combos(h));
     }
     const out = [...hits];
@@ -302,19 +306,15 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
    * and not when a rule matched and was deliberately softened (negation, past, fiction, exaggeration) or is
    * deliberately left to the conversation's context.
    */
-  function withClassifier(res: SafetyResult, hits: Hit[], toks: Tok[]): SafetyResult {
+  function withClassifier(res: SafetyResult, hits: Hit[], toks: Tok[], masked: Uint8Array): SafetyResult {
     if (!classifier || !cc || LEVEL_RANK[res.level] >= LEVEL_RANK.safeguarding) return res;
     if (hits.some((h) => h.notes.length > 0 && LEVEL_RANK[h.entry.level] > LEVEL_RANK[h.level])) return res;
     // a rule that is deliberately a concern unless earlier messages back it up ("I've got the tablets ready") decides
     if (hits.some((h) => (h.entry.flags ?? []).includes('context'))) return res;
-    // words inside a known everyday use ("beat me at chess", "dying of laughter") do not count as evidence
-    const ms = [...masks.find(toks), ...replyMasks.find(toks)];
-    let words = toks;
-    if (ms.length) {
-      const masked = new Uint8Array(toks.length);
-      for (const m of ms) for (let k = m.start; k < m.end; k++) masked[k] = 1;
-      words = toks.filter((_, i) => !masked[i]);
-    }
+    // words inside a known everyday use, or an everyday reply to Starling, do not count as evidence (the rules'
+    // masks are already marked; the reply masks are for the classifier only, so they go on a copy)
+    const all = markMasked(replyMasks, toks, Uint8Array.from(masked));
+    const words = all.includes(1) ? toks.filter((_, i) => !all[i]) : toks;
     const v = classifier.classify(words);
     // a rule that noted a concern (not softened: those returned above) and the classifier leaning the same way are
     // two weak signals that agree, so a lower bar applies
@@ -332,12 +332,13 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
     detect(text: string, ctx?: { recent?: string[] }): SafetyResult {
       try {
         const toks = norm.tokens(text);
-        let hits = hitsFor(toks);
+        const masked = markMasked(masks, toks, new Uint8Array(toks.length));
+        let hits = hitsFor(toks, masked);
         hits = hits.concat(combos(hits));
         const recent = (ctx?.recent ?? []).filter((r): r is string => typeof r === 'string');
         if (recent.length) hits = withContext(hits, recent);
         const res = assemble(hits);
-        return classifier ? withClassifier(res, hits, toks) : res;
+        return classifier ? withClassifier(res, hits, toks, masked) : res;
       } catch (e) {
         // never throw at a caller on a young person's message; fail safe to a concern the worker can see
         return { level: 'concern', category: null, reasons: [`The safety check could not read this message (${(e as Error).message}); a person should look at it`] };
