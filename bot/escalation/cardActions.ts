@@ -93,20 +93,17 @@ export async function handleAlertAction(ctx: TurnContext, action: AlertActionDat
   if (result.ok) {
     message = words.t(DONE_KEY[action.action]);
     const view = await esc.view(result.alert.id);
+    const statusLine = `${DONE_LINE[action.action]} by ${ctx.activity.from?.name ?? 'a duty worker'} at ${hhmm(deps.now())} (UK time)`;
     if (view) {
-      const who = ctx.activity.from?.name ?? 'a duty worker';
       card = buildAlertCard(view, {
-        statusLine: `${DONE_LINE[action.action]} by ${who} at ${hhmm(deps.now())} (UK time)`,
+        statusLine,
         round: view.alert.round,
         actionType: ctx.activity.type === ActivityTypes.Invoke ? 'Action.Execute' : 'Action.Submit',
       });
     }
     await afterAction(ctx, action.action, result, deps);
     // Every other copy of the card (re-escalations) shows the same status, so nobody acts on a stale one.
-    if (view) {
-      const who = ctx.activity.from?.name ?? 'a duty worker';
-      refreshOtherCards(deps, view, `${DONE_LINE[action.action]} by ${who} at ${hhmm(deps.now())} (UK time)`, ctx.activity.replyToId);
-    }
+    if (view) refreshOtherCards(deps, view, statusLine, ctx.activity.replyToId);
   } else {
     message = refusalText(words, result, actor.id);
   }

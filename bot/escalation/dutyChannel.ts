@@ -10,7 +10,7 @@ import { AlertThread, ConversationRef, DutyCardInfo, DutyChannel, escalationKeys
 import { hashId } from '../../core/logging';
 import type { Store } from '../../core/storage';
 import { channelData, channelRef, threadRef } from './teams';
-import { sendOrThrow } from './youngPerson';
+import { continueOrThrow, sendOrThrow } from './youngPerson';
 
 export class NoDutyChannelError extends Error {
   constructor() {
@@ -88,16 +88,14 @@ export function createDutyChannel(deps: { adapter: CloudAdapter; store: Store; a
       let updated = 0;
       let failed = 0;
       for (const id of ids) {
-        let failure: unknown;
-        await adapter.continueConversationAsync(appId, channelRef(dc.ref) as any, async (ctx) => {
-          try {
-            await ctx.updateActivity({ id, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
-          } catch (err) {
-            failure = err;
-          }
-        });
-        if (failure) failed++;
-        else updated++;
+        try {
+          await continueOrThrow(adapter, appId, channelRef(dc.ref), (ctx) =>
+            ctx.updateActivity({ id, type: 'message', attachments: [CardFactory.adaptiveCard(card)] }),
+          );
+          updated++;
+        } catch {
+          failed++;
+        }
       }
       return { updated, failed };
     },

@@ -1,5 +1,5 @@
 /** Sending to the young person's conversation proactively (handoff start/end and a worker's words). */
-import type { CloudAdapter } from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { ConversationRef } from '../../core/escalation';
 
 export type SendToConversation = (ref: ConversationRef, text: string) => Promise<void>;
@@ -17,15 +17,22 @@ export function proactiveSender(adapter: CloudAdapter, appId: string): SendToCon
  * Returns the new activity's id.
  */
 export async function sendOrThrow(adapter: CloudAdapter, appId: string, ref: ConversationRef, activity: Record<string, unknown>): Promise<string | undefined> {
-  let id: string | undefined;
+  return continueOrThrow(adapter, appId, ref, async (ctx) => (await ctx.sendActivity(activity))?.id);
+}
+
+/** A proactive turn whose failure reaches the caller (the adapter's onTurnError would otherwise swallow it). */
+export async function continueOrThrow<T>(adapter: CloudAdapter, appId: string, ref: ConversationRef, fn: (ctx: TurnContext) => Promise<T>): Promise<T> {
+  let result: T | undefined;
   let failure: unknown;
+  let failed = false;
   await adapter.continueConversationAsync(appId, ref as any, async (ctx) => {
     try {
-      id = (await ctx.sendActivity(activity))?.id;
+      result = await fn(ctx);
     } catch (err) {
       failure = err;
+      failed = true;
     }
   });
-  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
-  return id;
+  if (failed) throw failure instanceof Error ? failure : new Error(String(failure));
+  return result as T;
 }
