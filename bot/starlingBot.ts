@@ -163,17 +163,23 @@ export class StarlingBot extends ActivityHandler {
    */
   private dialogStateConfig: unknown;
 
-  /** Continues whatever dialog is running, or starts the main menu. */
-  private async repromptDialog(ctx: TurnContext): Promise<void> {
-    if (this.dialogStateConfig && !ctx.turnState.get(DIALOG_STATE_CONFIG)) ctx.turnState.set(DIALOG_STATE_CONFIG, this.dialogStateConfig);
-    const dc = await this.dialogs.createContext(ctx);
-    if (dc.activeDialog) await dc.repromptDialog();
-  }
-
-  private async runDialog(ctx: TurnContext): Promise<void> {
+  /** The turn's dialog context, with the memory-scope configuration kept from the first turn. */
+  private async dialogContext(ctx: TurnContext) {
     if (this.dialogStateConfig && !ctx.turnState.get(DIALOG_STATE_CONFIG)) ctx.turnState.set(DIALOG_STATE_CONFIG, this.dialogStateConfig);
     const dc = await this.dialogs.createContext(ctx);
     this.dialogStateConfig ??= ctx.turnState.get(DIALOG_STATE_CONFIG);
+    return dc;
+  }
+
+  /** Shows the question that is waiting again, if one is. */
+  private async repromptDialog(ctx: TurnContext): Promise<void> {
+    const dc = await this.dialogContext(ctx);
+    if (dc.activeDialog) await dc.repromptDialog();
+  }
+
+  /** Continues whatever dialog is running, or starts the main menu. */
+  private async runDialog(ctx: TurnContext): Promise<void> {
+    const dc = await this.dialogContext(ctx);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
   }
