@@ -21,6 +21,8 @@ export function normalisePhrase(text: string): string {
 
 export interface IntentMatcher {
   match(text: string): string | undefined;
+  /** only the phrases that must be the whole message (match 'exact'): never a word inside an answer */
+  matchExact(text: string): string | undefined;
   /** the ids it knows */
   ids(): string[];
 }
@@ -47,6 +49,7 @@ export function createIntentMatcher(file = path.join(CONTENT_DIR, 'intents.json'
       const padded = ` ${n} `;
       return contains.find(([p]) => padded.includes(p))?.[1];
     },
+    matchExact: (text: string) => exact.get(normalisePhrase(text)),
     ids: () => [...new Set(parsed.data.intents.map((i) => i.id))],
   };
 }

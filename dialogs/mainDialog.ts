@@ -13,10 +13,7 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { normalisePhrase } from '../core/intents';
-import { CONTENT_DIR } from '../core/paths';
 import type { TurnInput } from '../core/input';
 import { readTurnInput } from '../core/input';
 import { InputPrompt } from './support/inputPrompt';
@@ -43,19 +40,8 @@ interface MenuOptions {
   start?: string;
 }
 
-/** Phrases that must be the whole message (content/intents.json, match 'exact'), by intent. */
-function exactPhrases(): Map<string, string> {
-  const file = JSON.parse(readFileSync(path.join(CONTENT_DIR, 'intents.json'), 'utf8')) as {
-    intents: { id: string; match: string; phrases: string[] }[];
-  };
-  const out = new Map<string, string>();
-  for (const i of file.intents) if (i.match === 'exact') for (const p of i.phrases) out.set(normalisePhrase(p), i.id);
-  return out;
-}
-
 export class MainDialog extends ComponentDialog {
   private readonly features: Feature[];
-  private readonly exact = exactPhrases();
 
   constructor(
     private readonly deps: DialogDeps,
@@ -172,8 +158,8 @@ export class MainDialog extends ComponentDialog {
   /** Interruptions: words that work whatever is running. */
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
     const a = inner.context.activity;
-    if (a.type === 'message') {
-      const input = readTurnInput(a.text, a.value);
+    const input = a.type === 'message' ? readTurnInput(a.text, a.value) : undefined;
+    if (input) {
       const v = input.value;
       const intent =
         v && v.kind === 'nav' && typeof v.intent === 'string' ? v.intent : input.text ? this.deps.intents.match(input.text) : undefined;
@@ -213,7 +199,7 @@ export class MainDialog extends ComponentDialog {
         }
       }
     }
-    const wanted = a.type === 'message' ? this.featureAskedFor(inner, readTurnInput(a.text, a.value)) : undefined;
+    const wanted = input ? this.featureAskedFor(inner, input) : undefined;
     if (wanted) {
       // "delete my data", "show my star", "change my details"... asked for by name in the middle of something
       // else: leave it (a check-in is kept and offered again next time) and start what they asked for.
@@ -235,7 +221,7 @@ export class MainDialog extends ComponentDialog {
     if (activeId === undefined || activeId === FLOW || activeId === MENU_PROMPT) return undefined;
     const v = input.value;
     const id =
-      v && v.kind === 'nav' && typeof v.intent === 'string' ? v.intent : input.text && !v ? this.exact.get(normalisePhrase(input.text)) : undefined;
+      v && v.kind === 'nav' && typeof v.intent === 'string' ? v.intent : input.text && !v ? this.deps.intents.matchExact(input.text) : undefined;
     if (!id || BUILT_IN.has(id) || !this.has(id) || id === activeId) return undefined;
     return id;
   }
