@@ -36,6 +36,18 @@ interface LoadRequest {
   turns: number;
 }
 
+/** One load request, its replies caught by the sink at serviceUrl. */
+function load(m: LoadRequest, serviceUrl: string): Promise<LoadResult> {
+  return runLoad({
+    name: m.name,
+    baseUrl: m.baseUrl,
+    serviceUrl,
+    conversations: m.conversations,
+    turnsPerConversation: m.turns,
+    text: (c, i) => TEXTS[(c + i) % TEXTS.length],
+  });
+}
+
 /** The child: a reply sink and the load generator, answering each request with its LoadResult. */
 async function child(): Promise<void> {
   const sink = await startReplySink({ keep: false });
@@ -44,15 +56,7 @@ async function child(): Promise<void> {
       await sink.close();
       process.exit(0);
     }
-    const r = await runLoad({
-      name: m.name,
-      baseUrl: m.baseUrl,
-      serviceUrl: sink.url,
-      conversations: m.conversations,
-      turnsPerConversation: m.turns,
-      text: (c, i) => TEXTS[(c + i) % TEXTS.length],
-    });
-    process.send!(r);
+    process.send!(await load(m, sink.url));
   });
   process.send!('ready');
 }
@@ -99,14 +103,7 @@ async function inProcessDriver(): Promise<ChildProcess> {
     once: (_e: string, f: (m: unknown) => void) => listeners.push(f),
     send: (m: LoadRequest | 'exit') => {
       if (m === 'exit') return void sink.close();
-      void runLoad({
-        name: m.name,
-        baseUrl: m.baseUrl,
-        serviceUrl: sink.url,
-        conversations: m.conversations,
-        turnsPerConversation: m.turns,
-        text: (c, i) => TEXTS[(c + i) % TEXTS.length],
-      }).then((r) => listeners.splice(0).forEach((f) => f(r)));
+      void load(m, sink.url).then((r) => listeners.splice(0).forEach((f) => f(r)));
     },
   };
   return fake as unknown as ChildProcess;
