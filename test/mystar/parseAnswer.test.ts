@@ -31,6 +31,14 @@ describe('parseStepAnswer: typed answers of every kind', () => {
     expect(parseStepAnswer(text, '16-25')).toBeUndefined();
   });
 
+  it.each([
+    ['not too bad', 'not bad'], ['not so bad', 'not bad'], ['not that bad', 'not bad'], ['not really bad', 'not bad'], ['not very bad', 'not bad'],
+    ['not too good', 'not good'], ['not too great', 'not great'], ['not so great', 'not great'], ['not that great', 'not great'],
+    ['not really good', 'not good'], ['not really great', 'not great'], ['not very great', 'not great'],
+  ])('"%s" is the same step as "%s" (a softer "not" does not flip or sink the answer)', (softer, plain) => {
+    for (const band of AGE_BANDS) expect(parseStepAnswer(softer, band)).toBe(parseStepAnswer(plain, band));
+  });
+
   it('does not read a control word out of a long sentence', () => {
     expect(parseStepAnswer('people at school will not stop calling me names every single day', '12-15')).toBeUndefined();
   });
