@@ -7,7 +7,8 @@ import { compile, PatternSet, patternWords, type Match } from './patterns';
 import type { LexiconEntry } from './schema';
 import { loadSafetyData, type SafetyData } from './load';
 import { SafetyClassifier } from './classifier';
-import { LEVEL_RANK, type Detector, type SafetyCategory, type SafetyLevel, type SafetyResult } from './types';
+import { createAnsweringRules } from './answering';
+import { LEVEL_RANK, type DetectContext, type Detector, type SafetyCategory, type SafetyLevel, type SafetyResult } from './types';
 
 interface Hit {
   entry: LexiconEntry;
@@ -70,6 +71,7 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
         )
       : null;
   const trainedOn = data.training?.length ?? 0;
+  const answered = data.answering ? createAnsweringRules(data.answering, expand, `${where}/answering.json`) : null;
 
   const negIgnore = new Set(rules.negationIgnoreAfter);
   // entries whose own words include a negation ("not allowed to eat", "nobody feeds me"): a negation inside their
@@ -329,7 +331,7 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
   }
 
   return {
-    detect(text: string, ctx?: { recent?: string[] }): SafetyResult {
+    detect(text: string, ctx?: DetectContext): SafetyResult {
       try {
         const toks = norm.tokens(text);
         const masked = markMasked(masks, toks, new Uint8Array(toks.length));
@@ -338,7 +340,9 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
         const recent = (ctx?.recent ?? []).filter((r): r is string => typeof r === 'string');
         if (recent.length) hits = withContext(hits, recent);
         const res = assemble(hits);
-        return classifier ? withClassifier(res, hits, toks, masked) : res;
+        const own = classifier ? withClassifier(res, hits, toks, masked) : res;
+        // the question this message answers (answering.ts): may raise a short answer, never lowers the message's own result
+        return answered && ctx?.answering ? answered.apply(own, toks, ctx.answering) : own;
       } catch (e) {
         // never throw at a caller on a young person's message; fail safe to a concern the worker can see
         return { level: 'concern', category: null, reasons: [`The safety check could not read this message (${(e as Error).message}); a person should look at it`] };

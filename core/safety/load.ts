@@ -3,12 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONTENT_DIR } from '../paths';
 import {
+  answeringSchema,
   lexiconSchema,
   normaliseSchema,
   rulesSchema,
   trainingLineSchema,
   validate,
   type TrainingLine,
+  type AnsweringData,
   type LexiconData,
   type NormaliseData,
   type RulesData,
@@ -20,6 +22,8 @@ export interface SafetyData {
   rules: RulesData;
   /** labelled messages the classifier learns from (content/safety/training.jsonl); absent = rules only */
   training?: TrainingLine[];
+  /** short answers read with the question they answer (content/safety/answering.json); absent = messages alone */
+  answering?: AnsweringData;
 }
 
 export const SAFETY_DIR = path.join(CONTENT_DIR, 'safety');
@@ -65,5 +69,15 @@ export function loadSafetyData(dir = SAFETY_DIR): SafetyData {
         return validate(trainingLineSchema, v, `${tf} line ${i + 1}`);
       });
   }
-  return { lexicon, normalise, rules, training };
+  const af = f('answering.json');
+  let answering: AnsweringData | undefined;
+  if (existsSync(af)) {
+    answering = validate(answeringSchema, readJson(af), af);
+    const seen = new Set<string>();
+    for (const r of answering.rules) {
+      if (seen.has(r.id)) throw new Error(`Invalid safety data in ${af}: duplicate rule id "${r.id}"`);
+      seen.add(r.id);
+    }
+  }
+  return { lexicon, normalise, rules, training, answering };
 }

@@ -13,7 +13,8 @@
  *   ..N         up to N (1-5) words of anything, within the same sentence
  */
 import { z } from 'zod';
-import { SAFETY_CATEGORIES, SAFETY_LEVELS } from './types';
+import { AREA_IDS } from '../records/types';
+import { ANSWER_KINDS, SAFETY_CATEGORIES, SAFETY_LEVELS } from './types';
 
 const level = z.enum(SAFETY_LEVELS);
 const category = z.enum(SAFETY_CATEGORIES);
@@ -150,6 +151,46 @@ export const trainingLineSchema = z
   .strict()
   .refine((l) => l.level === 'none' || l.category !== null, { message: 'a line above none needs a category' });
 export type TrainingLine = z.infer<typeof trainingLineSchema>;
+
+/**
+ * content/safety/answering.json: a short answer read with the question it answers (types.ts Answering). A rule applies
+ * when the question's kind is one of `kinds`, it is about one of `areas` (when given) and, for a question that follows
+ * a step, the step is at most `maxStep`; then any of `patterns` (same pattern language, with this file's own groups)
+ * found in an answer of at most `maxWords` words raises it to `level`. `whole`: the pattern must be the whole answer
+ * apart from `filler` words ("probably my step dad tbh"), so "not my step dad" or a longer story is left to the
+ * lexicon. The rationale is what a duty worker reads: it names the question in plain words, never the answer.
+ */
+export const answeringRuleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_.-]+$/),
+    kinds: z.array(z.enum(ANSWER_KINDS)).min(1),
+    areas: z.array(z.enum(AREA_IDS)).min(1).optional(),
+    maxStep: z.number().int().min(1).max(5).optional(),
+    patterns: z.array(patternSchema).min(1),
+    whole: z.boolean().default(false),
+    maxWords: z.number().int().min(1).max(40),
+    /** the question alone never makes a crisis: at most safeguarding, for a person to ask */
+    level: z.enum(['concern', 'safeguarding']),
+    /** null: the category the question asks about (Answering.about, kind asks_about_harm) */
+    category: category.nullable(),
+    rationale: z.string().min(8).max(240),
+  })
+  .strict()
+  .refine((r) => r.category !== null || r.kinds.every((k) => k === 'asks_about_harm'), {
+    message: 'a rule without a category takes it from the question, so it may only read kind asks_about_harm',
+  });
+
+export const answeringSchema = z
+  .object({
+    version: z.number().int(),
+    /** words that may stand around a `whole` match ("probably", "tbh", "when") */
+    filler: z.array(z.string().regex(/^[a-z0-9']+$/)),
+    groups: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().regex(/^[a-z0-9']+\*?$/)).min(1)),
+    rules: z.array(answeringRuleSchema),
+  })
+  .strict();
+export type AnsweringData = z.infer<typeof answeringSchema>;
+export type AnsweringRule = z.infer<typeof answeringRuleSchema>;
 
 export type LexiconData = z.infer<typeof lexiconSchema>;
 export type LexiconEntry = z.infer<typeof lexiconEntrySchema>;
