@@ -40,7 +40,11 @@ const DONE_KEY: Record<AlertAction, string> = {
   take_over: 'escalation:staff.takenOver',
   resolve: 'escalation:staff.resolved',
 };
-const DONE_LINE: Record<AlertAction, string> = { acknowledge: 'Acknowledged', take_over: 'Taken over', resolve: 'Resolved' };
+const DONE_LINE: Record<AlertAction, string> = {
+  acknowledge: 'staff:card.status.acknowledge',
+  take_over: 'staff:card.status.take_over',
+  resolve: 'staff:card.status.resolve',
+};
 
 const hhmm = (d: Date) =>
   new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
@@ -93,10 +97,11 @@ export async function handleAlertAction(ctx: TurnContext, action: AlertActionDat
   if (result.ok) {
     message = words.t(DONE_KEY[action.action]);
     const view = await esc.view(result.alert.id);
-    const statusLine = `${DONE_LINE[action.action]} by ${ctx.activity.from?.name ?? 'a duty worker'} at ${hhmm(deps.now())} (UK time)`;
+    const statusLine = words.t(DONE_LINE[action.action], { name: ctx.activity.from?.name ?? words.t('staff:card.status.someone'), time: hhmm(deps.now()) });
     if (view) {
       card = buildAlertCard(view, {
         statusLine,
+        words,
         round: view.alert.round,
         actionType: ctx.activity.type === ActivityTypes.Invoke ? 'Action.Execute' : 'Action.Submit',
       });
@@ -176,12 +181,12 @@ function tellInBackground(deps: CardActionDeps, ref: Parameters<SendToConversati
 
 /** Refreshes the alert's other cards in the background (the pressed card's answer must not wait for them). */
 export function refreshOtherCards(
-  deps: Pick<CardActionDeps, 'duty' | 'log'>,
+  deps: Pick<CardActionDeps, 'duty' | 'log' | 'words'>,
   view: Parameters<typeof buildAlertCard>[0],
   statusLine: string,
   except?: string,
 ): void {
-  const card = buildAlertCard(view, { statusLine, round: view.alert.round, actionType: 'Action.Execute' });
+  const card = buildAlertCard(view, { statusLine, words: deps.words, round: view.alert.round, actionType: 'Action.Execute' });
   void deps.duty.refreshCards(view.alert.id, card, except).then(
     (r) => r.failed && deps.log.warn({ alertId: view.alert.id, failed: r.failed }, 'some copies of the alert card could not be refreshed'),
     (err) => deps.log.warn({ alertId: view.alert.id, err: { message: (err as Error).message } }, 'alert cards could not be refreshed'),

@@ -9,6 +9,7 @@ import { CardFactory, CloudAdapter, TurnContext } from 'botbuilder';
 import { AlertThread, ConversationRef, DutyCardInfo, DutyChannel, escalationKeys as K } from '../../core/escalation';
 import { hashId } from '../../core/logging';
 import type { Store } from '../../core/storage';
+import type { Words } from '../../core/i18n';
 import { channelData, channelRef, threadRef } from './teams';
 import { continueOrThrow, sendOrThrow } from './youngPerson';
 
@@ -36,10 +37,12 @@ export interface DutyChannelService {
   refreshCards(alertId: string, card: object, except?: string): Promise<{ updated: number; failed: number }>;
 }
 
-const LEVEL_SUMMARY: Record<string, string> = { crisis: 'Crisis alert', safeguarding: 'Safeguarding alert' };
+/** The line Teams shows in its notification for a card, e.g. "Crisis alert". */
+const summaryOf = (words: Words, level: string) =>
+  level === 'crisis' || level === 'safeguarding' ? words.t(`staff:card.summary.${level}`) : words.t('staff:card.summary.other');
 
-export function createDutyChannel(deps: { adapter: CloudAdapter; store: Store; appId: string; now: () => Date }): DutyChannelService {
-  const { adapter, store, appId } = deps;
+export function createDutyChannel(deps: { adapter: CloudAdapter; store: Store; appId: string; now: () => Date; words: Words }): DutyChannelService {
+  const { adapter, store, appId, words } = deps;
 
   const get = () => store.getJson<DutyChannel>(K.dutyChannel());
 
@@ -65,7 +68,7 @@ export function createDutyChannel(deps: { adapter: CloudAdapter; store: Store; a
       if (!dc) throw new NoDutyChannelError();
       const id = await send(dc.ref, {
         type: 'message',
-        summary: LEVEL_SUMMARY[info.level] ?? 'Alert',
+        summary: summaryOf(words, info.level),
         attachments: [CardFactory.adaptiveCard(card)],
       });
       if (!id) return;

@@ -63,13 +63,13 @@ export interface EscalationIntegration {
 export async function createEscalationIntegration(deps: EscalationIntegrationDeps): Promise<EscalationIntegration> {
   const { adapter, store, config, log, words, now } = deps;
   const appId = config.MicrosoftAppId;
-  const duty = createDutyChannel({ adapter, store, appId, now });
+  const duty = createDutyChannel({ adapter, store, appId, now, words });
   const esc = createEscalation({
     store,
     config,
     log,
     clock: { now, setTimer: realClock.setTimer },
-    routes: { sendToDutyChannel: (card, info) => duty.sendCard(card, info) },
+    routes: { sendToDutyChannel: (card, info) => duty.sendCard(card, info), card: { words } },
     tuning: deps.tuning,
   });
   await esc.start();

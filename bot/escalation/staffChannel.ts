@@ -120,8 +120,8 @@ export async function onStaffMessage(ctx: TurnContext, deps: StaffDeps): Promise
       const told = await tellYoungPerson(deps, h.conversationRef, deps.words.t('escalation:handoff.ended', { band }), h.alertId);
       await ctx.sendActivity(deps.words.t(told ? 'escalation:staff.handoffEnded' : 'escalation:staff.handoffEndedNotTold'));
       const view = await deps.esc.view(h.alertId);
-      const name = ctx.activity.from?.name ?? 'a duty worker';
-      if (view) refreshOtherCards(deps, view, `Handed back to Starling by ${name} at ${hhmm(deps.now())} (UK time). Still open: resolve it with a note when done.`);
+      const name = ctx.activity.from?.name ?? deps.words.t('staff:card.status.someone');
+      if (view) refreshOtherCards(deps, view, deps.words.t('staff:card.status.handedBack', { name, time: hhmm(deps.now()) }));
     }
     return;
   }

@@ -5,10 +5,11 @@
  *
  * Every action carries `{ starling: 'alert', action, alertId }` in its data, for Action.Execute (invoke
  * "adaptiveCard/action", verb = "starling.alert.<action>") and Action.Submit alike. The words here are
- * read by staff, not young people.
+ * read by staff, not young people; they live in locales/<lng>/staff.json.
  */
 import type { DeliveryAttempt, DeliveryRoute } from './routes';
-import type { AlertState, AlertView } from './types';
+import type { AlertView } from './types';
+import { words as sharedWords, Words } from '../i18n';
 
 export type AlertAction = 'acknowledge' | 'take_over' | 'resolve';
 export const ALERT_ACTIONS: readonly AlertAction[] = ['acknowledge', 'take_over', 'resolve'];
@@ -33,51 +34,21 @@ export function parseAlertAction(data: unknown, verb?: string): AlertActionData 
   return { starling: 'alert', action, alertId: d.alertId, note };
 }
 
-const LABEL: Record<string, string> = {
-  crisis: '🚨 Crisis alert',
-  safeguarding: '⚠️ Safeguarding alert',
-};
-const STATE_LABEL: Record<AlertState, string> = {
-  raised: 'Raised',
-  delivered: 'Waiting for someone to acknowledge',
-  reescalated: 'Re-escalated: not acknowledged in time',
-  acknowledged: 'Acknowledged',
-  taken_over: 'Taken over by a duty worker',
-  resolved: 'Resolved',
-};
+/**
+ * The words on the card, from locales/<lng>/staff.json (bot/escalation passes the running bot's words; without
+ * them the shared words for the default language are used). Only `t` and `has` are needed, so core stays free
+ * of botbuilder and tests can pass their own.
+ */
+export type StaffWords = Pick<Words, 't' | 'has'>;
 
-/** Plain words for the codes on a record: a worker reads "Milton Keynes", not "milton_keynes". */
-const LEVEL_WORDS: Record<string, string> = { crisis: 'Crisis (risk to life now)', safeguarding: 'Safeguarding (harm or risk of harm)' };
-const CATEGORY_WORDS: Record<string, string> = {
-  suicide: 'Suicide',
-  self_harm: 'Self-harm',
-  abuse: 'Abuse',
-  sexual_exploitation_or_grooming: 'Sexual exploitation or grooming',
-  domestic_abuse_at_home: 'Domestic abuse at home',
-  immediate_danger: 'In danger now',
-  harm_to_others: 'Harm to others',
-  eating_disorder: 'Eating disorder',
-  bullying_threats: 'Bullying or threats',
-  unspecified: 'Not given',
-};
-const AREA_WORDS: Record<string, string> = {
-  coventry: 'Coventry',
-  warwickshire: 'Warwickshire',
-  buckinghamshire: 'Buckinghamshire',
-  milton_keynes: 'Milton Keynes',
-  elsewhere: 'Somewhere else',
-};
-const CHANNEL_WORDS: Record<string, string> = {
-  msteams: 'Microsoft Teams',
-  webchat: 'Web Chat (website)',
-  directline: 'Starling app (Direct Line)',
-  emulator: 'Bot Framework Emulator (testing)',
-  test: 'Test',
-};
-/** An unknown code still reads as words ("feeling_unsafe" -> "Feeling unsafe"). */
-const words = (map: Record<string, string>, code: string | undefined, none = 'not known') => {
-  if (!code) return none;
-  if (map[code]) return map[code];
+/**
+ * Plain words for a code on a record: a worker reads "Milton Keynes", not "milton_keynes". An unknown code
+ * still reads as words ("feeling_unsafe" -> "Feeling unsafe").
+ */
+const codeWords = (w: StaffWords, group: 'level' | 'category' | 'area' | 'channel', code: string | undefined) => {
+  if (!code) return w.t('staff:card.notKnown');
+  // a code is a plain word: never a path into other keys
+  if (/^[\w-]+$/.test(code) && w.has(`staff:card.${group}.${code}`)) return w.t(`staff:card.${group}.${code}`);
   const plain = code.replace(/[_-]+/g, ' ').trim();
   return plain.charAt(0).toUpperCase() + plain.slice(1);
 };
@@ -85,8 +56,9 @@ const words = (map: Record<string, string>, code: string | undefined, none = 'no
 const EXCERPT_MAX = 600;
 const cut = (s: string) => (s.length > EXCERPT_MAX ? s.slice(0, EXCERPT_MAX) + '…' : s);
 
-const londonTime = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', {
+const londonTime = (w: StaffWords, iso: string) =>
+  w.t('staff:card.ukTime', {
+    time: new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Europe/London',
     weekday: 'short',
     day: 'numeric',
@@ -94,7 +66,8 @@ const londonTime = (iso: string) =>
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).format(new Date(iso)) + ' (UK time)';
+  }).format(new Date(iso)),
+  });
 
 export interface CardOptions {
   /** 'Action.Execute' (Universal Actions, lets the bot refresh the card) or 'Action.Submit' */
@@ -103,6 +76,8 @@ export interface CardOptions {
   statusLine?: string;
   /** round of this delivery (0 first, 1+ re-escalations) */
   round?: number;
+  /** the words to use (default: the shared words for the default language) */
+  words?: StaffWords;
 }
 
 export function buildAlertCard(view: AlertView, opts: CardOptions = {}): Record<string, unknown> {
@@ -110,6 +85,8 @@ export function buildAlertCard(view: AlertView, opts: CardOptions = {}): Record<
   const type = opts.actionType ?? 'Action.Execute';
   const round = opts.round ?? 0;
   const done = a.state === 'resolved';
+  const w = opts.words ?? sharedWords();
+  const said = (from: 'young_person' | 'starling', text: string) => `${w.t(`staff:card.from.${from}`)}: ${cut(text)}`;
   const action = (act: AlertAction, title: string, extra: Record<string, unknown> = {}) => ({
     type,
     title,
@@ -123,11 +100,11 @@ export function buildAlertCard(view: AlertView, opts: CardOptions = {}): Record<
           type: 'TextBlock',
           wrap: true,
           isSubtle: true,
-          text: `${m.from === 'young_person' ? 'Young person' : 'Starling'}: ${cut(m.text)}`,
+          text: said(m.from === 'young_person' ? 'young_person' : 'starling', m.text),
         })),
-        { type: 'TextBlock', wrap: true, weight: 'Bolder', text: `Young person: ${cut(view.texts.trigger.text)}` },
+        { type: 'TextBlock', wrap: true, weight: 'Bolder', text: said('young_person', view.texts.trigger.text) },
       ]
-    : [{ type: 'TextBlock', wrap: true, isSubtle: true, text: 'The message text is no longer kept (retention period over).' }];
+    : [{ type: 'TextBlock', wrap: true, isSubtle: true, text: w.t('staff:card.noLongerKept') }];
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -138,44 +115,47 @@ export function buildAlertCard(view: AlertView, opts: CardOptions = {}): Record<
         size: 'Large',
         weight: 'Bolder',
         color: a.level === 'crisis' ? 'Attention' : 'Warning',
-        text: LABEL[a.level] ?? a.level,
+        text: w.has(`staff:card.title.${a.level}`) ? w.t(`staff:card.title.${a.level}`) : a.level,
         wrap: true,
       },
       // Once someone has it, "not acknowledged yet" would be untrue on every copy of the card.
       ...(round > 0 && !['acknowledged', 'taken_over', 'resolved'].includes(a.state)
-        ? [{ type: 'TextBlock', weight: 'Bolder', color: 'Attention', wrap: true, text: `Not acknowledged yet: re-escalation ${round}` }]
+        ? [{ type: 'TextBlock', weight: 'Bolder', color: 'Attention', wrap: true, text: w.t('staff:card.notAcknowledged', { round }) }]
         : []),
-      { type: 'TextBlock', wrap: true, text: opts.statusLine ?? STATE_LABEL[a.state] },
+      { type: 'TextBlock', wrap: true, text: opts.statusLine ?? w.t(`staff:card.state.${a.state}`) },
       ...(a.earlierOpen?.length
         ? [
             {
               type: 'TextBlock',
               wrap: true,
               weight: 'Bolder',
-              text: `Same young person, same conversation: follows ${a.earlierOpen.length === 1 ? 'an alert' : `${a.earlierOpen.length} alerts`} still open (${a.earlierOpen.join(', ')}). Resolving all of them lowers the safety net.`,
+              text:
+                a.earlierOpen.length === 1
+                  ? w.t('staff:card.followsOne', { ids: a.earlierOpen.join(', ') })
+                  : w.t('staff:card.followsMany', { count: a.earlierOpen.length, ids: a.earlierOpen.join(', ') }),
             },
           ]
         : []),
       {
         type: 'FactSet',
         facts: [
-          { title: 'Level', value: words(LEVEL_WORDS, a.level) },
-          { title: 'Category', value: words(CATEGORY_WORDS, a.category) },
-          { title: 'Reasons', value: a.reasons.join(', ') || '—' },
-          { title: 'Age band', value: a.ageBand ?? 'not known' },
-          { title: 'Area', value: words(AREA_WORDS, a.area) },
-          { title: 'Channel', value: words(CHANNEL_WORDS, a.channel) },
-          { title: 'Raised', value: londonTime(a.createdAt) },
-          { title: 'Alert', value: a.id },
+          { title: w.t('staff:card.facts.level'), value: codeWords(w, 'level', a.level) },
+          { title: w.t('staff:card.facts.category'), value: codeWords(w, 'category', a.category ?? undefined) },
+          { title: w.t('staff:card.facts.reasons'), value: a.reasons.join(', ') || w.t('staff:card.noReasons') },
+          { title: w.t('staff:card.facts.ageBand'), value: a.ageBand ?? w.t('staff:card.notKnown') },
+          { title: w.t('staff:card.facts.area'), value: codeWords(w, 'area', a.area) },
+          { title: w.t('staff:card.facts.channel'), value: codeWords(w, 'channel', a.channel) },
+          { title: w.t('staff:card.facts.raised'), value: londonTime(w, a.createdAt) },
+          { title: w.t('staff:card.facts.alert'), value: a.id },
         ],
       },
-      { type: 'Container', style: 'emphasis', items: [{ type: 'TextBlock', weight: 'Bolder', text: 'What was said' }, ...excerpt] },
+      { type: 'Container', style: 'emphasis', items: [{ type: 'TextBlock', weight: 'Bolder', text: w.t('staff:card.whatWasSaid') }, ...excerpt] },
       ...(view.texts?.background?.length
         ? [
             {
               type: 'Container',
               items: [
-                { type: 'TextBlock', weight: 'Bolder', text: 'Background' },
+                { type: 'TextBlock', weight: 'Bolder', text: w.t('staff:card.background') },
                 ...view.texts.background.map((line) => ({ type: 'TextBlock', wrap: true, isSubtle: true, text: cut(line) })),
               ],
             },
@@ -183,7 +163,7 @@ export function buildAlertCard(view: AlertView, opts: CardOptions = {}): Record<
         : []),
       // A resolved card keeps what was done, so whoever looks at it later does not have to ask.
       ...(done && view.note
-        ? [{ type: 'Container', items: [{ type: 'TextBlock', weight: 'Bolder', text: 'Resolution note' }, { type: 'TextBlock', wrap: true, text: view.note }] }]
+        ? [{ type: 'Container', items: [{ type: 'TextBlock', weight: 'Bolder', text: w.t('staff:card.resolutionNote') }, { type: 'TextBlock', wrap: true, text: view.note }] }]
         : []),
       ...(done
         ? []
@@ -192,8 +172,8 @@ export function buildAlertCard(view: AlertView, opts: CardOptions = {}): Record<
               type: 'Input.Text',
               id: 'note',
               isMultiline: true,
-              label: 'Resolution note (needed to resolve)',
-              placeholder: 'What was done, and by whom',
+              label: w.t('staff:card.noteLabel'),
+              placeholder: w.t('staff:card.notePlaceholder'),
               maxLength: 4000,
             },
           ]),
@@ -201,9 +181,9 @@ export function buildAlertCard(view: AlertView, opts: CardOptions = {}): Record<
     actions: done
       ? []
       : [
-          action('acknowledge', 'Acknowledge'),
-          action('take_over', 'Take over'),
-          action('resolve', 'Resolve', type === 'Action.Execute' ? { associatedInputs: 'auto' } : {}),
+          action('acknowledge', w.t('staff:card.actions.acknowledge')),
+          action('take_over', w.t('staff:card.actions.take_over')),
+          action('resolve', w.t('staff:card.actions.resolve'), type === 'Action.Execute' ? { associatedInputs: 'auto' } : {}),
         ],
   };
 }

@@ -1,6 +1,7 @@
 /** The duty team's Adaptive Card and the actions that come back from it. */
 import { buildAlertCard, createTeamsRoute, parseAlertAction } from '../../core/escalation';
 import type { AlertRecord } from '../../core/escalation';
+import { createWords, readLocaleFiles } from '../../core/i18n';
 import { TRIGGER } from './helpers';
 
 const alert: AlertRecord = {
@@ -96,6 +97,41 @@ describe('alert card', () => {
     await route.deliver({ alert, texts }, { number: 1, round: 1, routeSet: 'backup', idempotencyKey: 'k' });
     expect(route.name).toBe('teams');
     expect(textOf(sent[0])).toContain('re-escalation 1');
+  });
+});
+
+describe('alert card words', () => {
+  /** Every words lookup comes back as «key», so anything on the card not in «» was typed in code. */
+  const keyed = { t: (key: string) => `«${key}»`, has: () => true };
+  /** What the card shows that is the alert's own data, not words: ids, reasons, age band, the excerpt, a note. */
+  const data = new Set([alert.id, 'plan, means', '12-15', 'a-1', 'a-2', 'What was done']);
+  const shown = (card: unknown): string[] => {
+    const out: string[] = [];
+    const walk = (v: unknown, key?: string) => {
+      if (Array.isArray(v)) v.forEach((x) => walk(x));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) k !== 'data' && walk(x, k);
+      else if (typeof v === 'string' && ['text', 'title', 'value', 'label', 'placeholder'].includes(key!)) out.push(v);
+    };
+    walk(card);
+    return out;
+  };
+
+  it('are all read from locales/ (staff namespace), none typed in the code', () => {
+    const cards = [
+      buildAlertCard({ alert: { ...alert, state: 'reescalated', round: 1, earlierOpen: ['a-1', 'a-2'] }, texts: { ...texts, background: ['x'] } }, { round: 1, words: keyed }),
+      buildAlertCard({ alert: { ...alert, state: 'resolved', category: 'feeling_unsafe_at_home' }, note: 'What was done' }, { words: keyed }),
+    ];
+    // "«who»: what they said" lines carry the young person's or Starling's own words after the label
+    const typed = cards.flatMap(shown).filter((s) => !/^«staff:[^»]+»$/.test(s) && !/^«staff:card\.from\.\w+»: /.test(s) && !data.has(s) && s !== 'x');
+    expect(typed).toEqual([]);
+  });
+
+  it('come from locales/en-GB/staff.json: changing a label there changes the card', () => {
+    const resources = readLocaleFiles();
+    const staff = JSON.parse(JSON.stringify(resources['en-GB'].staff ?? {}));
+    staff.card.actions.take_over = 'Talk with them';
+    const card = buildAlertCard({ alert, texts }, { words: createWords({ 'en-GB': { ...resources['en-GB'], staff } }) }) as any;
+    expect(card.actions.map((a: any) => a.title)).toEqual(['Acknowledge', 'Talk with them', 'Resolve']);
   });
 });
 
