@@ -30,6 +30,7 @@ import type { Store } from '../../core/storage';
 import type { AlertRaiser } from '../middleware/safety';
 import { createAlertRaiser } from './alertRaiser';
 import { alertActionOf, handleAlertAction } from './cardActions';
+import { createIntentMatcher } from '../../core/intents';
 import { createDutyChannel, DutyChannelService } from './dutyChannel';
 import { relayFromYoungPerson } from './relay';
 import { onInstall, onStaffMessage, StaffDeps } from './staffChannel';
@@ -81,6 +82,7 @@ export async function createEscalationIntegration(deps: EscalationIntegrationDep
   }
   const sendToYoungPerson = deps.sendToYoungPerson ?? proactiveSender(adapter, appId);
   const staff: StaffDeps = { esc, store, words, log, config, duty, sendToYoungPerson, now };
+  const intents = createIntentMatcher();
 
   const middleware: Middleware = {
     async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -94,7 +96,7 @@ export async function createEscalationIntegration(deps: EscalationIntegrationDep
         if (action) return handleAlertAction(ctx, action, staff);
         return next();
       }
-      if (type === ActivityTypes.Message && (await relayFromYoungPerson(ctx, { esc, duty, words, log }))) return;
+      if (type === ActivityTypes.Message && (await relayFromYoungPerson(ctx, { esc, duty, words, log, intents }))) return;
       return next();
     },
   };

@@ -2,10 +2,16 @@
  * The young person's side of a handoff: while a duty worker has taken over their conversation, what
  * they write goes to the worker (in the alert card's thread in the duty channel) and Starling's dialogs
  * stay quiet. The safety middleware still runs first on every message.
+ *
+ * Two things they may ask Starling itself are answered too, so they are not left waiting on a worker who may
+ * not know what to do with them: "stop" (they are told they can close the chat at any time) and "my data" /
+ * "delete my data" (they are told they can see or delete it once the person has finished; nothing is shown
+ * or deleted mid-conversation). Both still reach the worker, with a line saying what Starling told them.
  */
 import type { TurnContext } from 'botbuilder';
 import type { Escalation } from '../../core/escalation';
 import type { Words } from '../../core/i18n';
+import type { IntentMatcher } from '../../core/intents';
 import type { Logger } from '../../core/logging';
 import { conversationKey, turnInput } from '../turnState';
 import type { DutyChannelService } from './dutyChannel';
@@ -15,7 +21,15 @@ export interface RelayDeps {
   duty: DutyChannelService;
   words: Words;
   log: Logger;
+  /** recognises "stop" and "my data" typed as the whole message (content/intents.json) */
+  intents: IntentMatcher;
 }
+
+/** What Starling answers itself during a take-over: the young person's words, and the line the worker sees. */
+const ANSWERED: Record<string, { youngPerson: string; worker: string }> = {
+  stop: { youngPerson: 'escalation:handoff.stop', worker: 'escalation:staff.toldStop' },
+  mydata: { youngPerson: 'escalation:handoff.myData', worker: 'escalation:staff.toldMyData' },
+};
 
 const MAX_RELAY_CHARS = 4000;
 
@@ -31,12 +45,23 @@ export async function relayFromYoungPerson(ctx: TurnContext, deps: RelayDeps): P
   const text = typed || inCard;
   if (!text) return false;
   const alert = await deps.esc.get(h.alertId);
-  const prefix = deps.words.t('escalation:staff.relayPrefix', { ageBand: alert?.ageBand ?? deps.words.t('escalation:staff.ageNotKnown') });
+  const band = alert?.ageBand;
+  const w = deps.words;
+  const prefix = w.t('escalation:staff.relayPrefix', { ageBand: band ?? w.t('escalation:staff.ageNotKnown') });
+  const asked = typed ? ANSWERED[deps.intents.matchExact(typed) ?? ''] : undefined;
+  const forWorker = `${prefix} ${text.slice(0, MAX_RELAY_CHARS)}` + (asked ? `\n\n${w.t(asked.worker)}` : '');
+  let passedOn = true;
   try {
-    await deps.duty.postInAlertThread(h.alertId, `${prefix} ${text.slice(0, MAX_RELAY_CHARS)}`);
+    await deps.duty.postInAlertThread(h.alertId, forWorker);
   } catch (err) {
+    passedOn = false;
     deps.log.error({ alertId: h.alertId, err: { message: (err as Error).message } }, 'handoff: could not pass a message to the duty worker');
-    await ctx.sendActivity(deps.words.t('escalation:handoff.relayFailed', { band: alert?.ageBand }));
+  }
+  if (asked) {
+    const first = passedOn ? w.t('escalation:handoff.passedOn', { band }) : w.t('escalation:handoff.relayFailed', { band });
+    await ctx.sendActivity(`${first}\n\n${w.t(asked.youngPerson, { band })}`);
+  } else if (!passedOn) {
+    await ctx.sendActivity(w.t('escalation:handoff.relayFailed', { band }));
   }
   return true;
 }
