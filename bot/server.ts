@@ -17,6 +17,7 @@ import { loadDirectory, Directory } from '../core/services';
 import { createStore, Store } from '../core/storage';
 import { MainDialog } from '../dialogs/mainDialog';
 import { features } from '../dialogs/features';
+import { askedSafetyContext } from '../dialogs/support/inputPrompt';
 import type { DialogDeps } from '../dialogs/types';
 import { activityProblem } from './activitySchema';
 import { createAdapter, installTurnErrorHandler } from './adapter';
@@ -88,6 +89,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     alerts: opts.alerts ?? escalation.alerts,
     isDutyConversation: escalation.isDutyConversation,
     inHandoff: async (convKey) => !!(await escalation.escalation.activeHandoff(convKey)),
+    // the waiting question's safetyContext (dialogs/support/inputPrompt.ts), from the state read ahead below
+    answering: async (ctx) => askedSafetyContext(await conversationState.load(ctx)),
     now,
   };
   const conversationState = new StarlingConversationState(store);

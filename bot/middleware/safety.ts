@@ -16,6 +16,7 @@ import type { Words } from '../../core/i18n';
 import type { Logger } from '../../core/logging';
 import { AREA_IDS, AreaId, keys, LocalArea, Profile, Step } from '../../core/records/types';
 import {
+  Answering,
   checkInSignal,
   clearFlag,
   Detector,
@@ -76,6 +77,11 @@ export interface SafetyDeps {
   isDutyConversation?: (ctx: TurnContext) => Promise<boolean>;
   /** true while a duty worker has taken this conversation over (the person there answers a "no, I'm fine") */
   inHandoff?: (convKey: string) => Promise<boolean>;
+  /**
+   * The question the message answers (what the waiting prompt asked: its kind and areas), read from conversation
+   * state that is already on its way (server.ts reads it ahead), so it costs no round trip of its own.
+   */
+  answering?: (ctx: TurnContext) => Promise<Answering | undefined>;
   now?: () => Date;
 }
 
@@ -151,12 +157,16 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
       }
       const log = turnLog(ctx, deps.log);
       const convKey = conversationKey(ctx);
-      // The three reads a turn needs (profile, recent messages, flag) in one go: one MGET on Redis.
-      const { profile, docs } = await profileWith(ctx, deps.store, [safetyKeys.recent(convKey), safetyKeys.flag(convKey)]);
+      // The three reads a turn needs (profile, recent messages, flag) in one go: one MGET on Redis; beside it, the
+      // question this message answers, from the conversation state already being read ahead for the dialogs.
+      const [{ profile, docs }, answering] = await Promise.all([
+        profileWith(ctx, deps.store, [safetyKeys.recent(convKey), safetyKeys.flag(convKey)]),
+        input.freeText ? questionAnswered(deps, ctx, log) : undefined,
+      ]);
       const recent = (docs[0] as string[] | undefined) ?? [];
       const flagBefore = docs[1] as SafetyFlag | undefined;
       const band = profile?.ageBand;
-      let result: SafetyResult = input.freeText ? deps.detector.detect(input.freeText, { recent }) : { level: 'none', category: null, reasons: [] };
+      let result: SafetyResult = input.freeText ? deps.detector.detect(input.freeText, { recent, answering }) : { level: 'none', category: null, reasons: [] };
       // A button can be a signal by what it means: the lowest check-in step for being safe / home, or a
       // disclosure on the help menu. On a tie the button's meaning wins (its reply fits what was pressed).
       const answer = checkInAnswer(input.value);
@@ -190,6 +200,17 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
       return next();
     },
   };
+}
+
+/** Never lets a lookup failure stop the safety check: unknown means the message is read on its own. */
+async function questionAnswered(deps: SafetyDeps, ctx: TurnContext, log: Logger): Promise<Answering | undefined> {
+  if (!deps.answering) return undefined;
+  try {
+    return await deps.answering(ctx);
+  } catch (err) {
+    log.warn({ err: { message: (err as Error).message } }, 'question context not available to the safety check');
+    return undefined;
+  }
 }
 
 /** Never lets a lookup failure silence the safety net: unknown counts as "no person there". */
@@ -313,6 +334,8 @@ function outcomeText(w: Words, outcome: AlertOutcome, band: AgeBand | undefined)
 /** Harm to themselves is not something done to them: "it isn't your fault" is for what others do. */
 const ABOUT_THEMSELVES = new Set(['suicide', 'self_harm', 'eating_disorder']);
 function openText(w: Words, result: SafetyResult, band: AgeBand | undefined): string {
+  // a short answer raised by the question it answers ("my step dad" to "what makes it hard?"): no assumption about what happened
+  if (result.fromQuestion) return w.t('safety:open.fromQuestion', { band });
   if (result.level === 'safeguarding' && result.category && ABOUT_THEMSELVES.has(result.category)) return w.t('safety:open.safeguardingSelf', { band });
   return w.t(`safety:open.${result.level}`, { band });
 }

@@ -15,7 +15,7 @@ import {
 } from '../../core/mystar';
 import { AREA_IDS, AreaId, CheckInRecord, Step } from '../../core/records/types';
 import { userUid, turnLog } from '../../bot/turnState';
-import { InputPrompt } from '../support/inputPrompt';
+import { ask, InputPrompt } from '../support/inputPrompt';
 import { withButtons } from '../support/cards';
 import type { DialogDeps } from '../types';
 import { FirstMeetingDialog, FIRST_MEETING, FirstMeetingResult } from './firstMeeting';
@@ -158,7 +158,7 @@ export class CheckInDialog extends ComponentDialog {
     if (!last) return step.next();
     v.reviewOf = last.checkInId;
     const skip = { title: w.t('mystar:buttons.skip', { band: v.band }), data: { kind: FOLLOW_UP_SKIP } };
-    return step.prompt(ASK_TEXT, { prompt: withButtons(followUpLine(last.plan, w, v.band), [skip]) });
+    return ask(step, ASK_TEXT, { prompt: withButtons(followUpLine(last.plan, w, v.band), [skip]), safetyContext: { kind: 'plan_review', areas: last.plan.areas } });
   }
 
   private async askStrengths(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -179,7 +179,7 @@ export class CheckInDialog extends ComponentDialog {
     if (review?.text && !review.value) await setPlanReview(this.deps.store, rec.id, v.reviewOf!, review.text, { uid: v.uid });
     turnLog(step.context, this.deps.log).info({ checkIn: rec.id, band: v.band }, 'check-in started');
     await step.context.sendActivity(w.pick('mystar:checkin.intro', { band: v.band }));
-    return step.prompt(ASK_TEXT, { prompt: cardMessage(strengthsCard({ words: w, band: v.band, checkInId: rec.id })) });
+    return ask(step, ASK_TEXT, { prompt: cardMessage(strengthsCard({ words: w, band: v.band, checkInId: rec.id })), safetyContext: { kind: 'going_well' } });
   }
 
   private async beginAreas(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -235,10 +235,11 @@ export class CheckInDialog extends ComponentDialog {
     }
     if (!area) return step.replaceDialog(CHECKIN_FINISH, { checkInId: opts.checkInId, band: opts.band });
     (step.values as { area: AreaId }).area = area;
-    return step.prompt(ASK_STEP, {
+    return ask(step, ASK_STEP, {
       prompt: this.stepCard(opts, area),
       retryPrompt: this.deps.words.pick('mystar:checkin.reask', { band: opts.band }),
       validations: { checkInId: opts.checkInId, area, band: opts.band },
+      safetyContext: { kind: 'rating', areas: [area] },
     });
   }
 
@@ -278,10 +279,12 @@ export class CheckInDialog extends ComponentDialog {
       return step.replaceDialog(AREA, opts);
     }
     await step.context.sendActivity(w.pick('mystar:checkin.gotIt', { band }));
-    return step.prompt(ASK_MORE, {
+    return ask(step, ASK_MORE, {
       prompt: cardMessage(sayMoreCard({ words: w, band, checkInId: opts.checkInId, area })),
       retryPrompt: cardMessage(sayMoreCard({ words: w, band, checkInId: opts.checkInId, area })),
       validations: { checkInId: opts.checkInId, area },
+      // what they say more about is read with the area and the step they chose ("my step dad" after a low step for feeling safe)
+      safetyContext: { kind: 'say_more', areas: [area], step: ans },
     });
   }
 

@@ -13,10 +13,11 @@ import {
   latestTwo, makePlan, parseGoalAreas, planSentence, professionalSummary, renderStarPng, starAttachment, summaryText,
 } from '../../core/mystar';
 import type { Words } from '../../core/i18n';
+import type { AnswerKind } from '../../core/safety';
 import { AREA_IDS, AreaId, CheckInRecord } from '../../core/records/types';
 import { withButtons } from '../support/cards';
 import { turnLog, userUid } from '../../bot/turnState';
-import { InputPrompt } from '../support/inputPrompt';
+import { ask, InputPrompt } from '../support/inputPrompt';
 import type { DialogDeps } from '../types';
 import { cardMessage, NO, submissionOf, tidy, YES } from './shared';
 
@@ -175,29 +176,31 @@ export class FinishDialog extends ComponentDialog {
     }
     (step.values as Values).areas = a;
     const areas = areaNames(a, w, band);
-    return this.askText(step, w.t('mystar:goals.goodLooksLike', { band, areas }));
+    return this.askText(step, w.t('mystar:goals.goodLooksLike', { band, areas }), 'goal');
   }
 
-  private askText(step: WaterfallStepContext, question: string): Promise<DialogTurnResult> {
+  /** A plan question; the safety check reads the answer with what was asked and the areas chosen. */
+  private askText(step: WaterfallStepContext, question: string, kind: AnswerKind): Promise<DialogTurnResult> {
     const band = this.opts(step).band;
-    return step.prompt(ASK_TEXT, { prompt: `${question}\n\n${this.deps.words.t('mystar:goals.skipQuestion', { band })}` });
+    const areas = (step.values as Values).areas;
+    return ask(step, ASK_TEXT, { prompt: `${question}\n\n${this.deps.words.t('mystar:goals.skipQuestion', { band })}`, safetyContext: { kind, areas } });
   }
 
   private async onGood(step: WaterfallStepContext): Promise<DialogTurnResult> {
     (step.values as Values).goodLooksLike = (step.result as TurnInput).text;
-    return this.askText(step, this.deps.words.t('mystar:goals.inTheWay', { band: this.opts(step).band }));
+    return this.askText(step, this.deps.words.t('mystar:goals.inTheWay', { band: this.opts(step).band }), 'barrier');
   }
 
   private async onInTheWay(step: WaterfallStepContext): Promise<DialogTurnResult> {
     (step.values as Values).inTheWay = (step.result as TurnInput).text;
-    return this.askText(step, this.deps.words.t('mystar:goals.firstStep', { band: this.opts(step).band }));
+    return this.askText(step, this.deps.words.t('mystar:goals.firstStep', { band: this.opts(step).band }), 'first_step');
   }
 
   private async onFirstStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = step.values as Values;
     v.firstStep = (step.result as TurnInput).text;
     if (!v.firstStep || NO.test(tidy(v.firstStep))) return step.next();
-    return this.askText(step, this.deps.words.t('mystar:goals.when', { band: this.opts(step).band }));
+    return this.askText(step, this.deps.words.t('mystar:goals.when', { band: this.opts(step).band }), 'when');
   }
 
   private async onWhen(step: WaterfallStepContext): Promise<DialogTurnResult> {

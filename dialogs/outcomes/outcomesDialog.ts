@@ -25,7 +25,7 @@ import {
 } from '../../core/outcomes';
 import type { LocalArea } from '../../core/records/types';
 import { turnLog, userUid } from '../../bot/turnState';
-import { InputPrompt } from '../support/inputPrompt';
+import { ask, InputPrompt } from '../support/inputPrompt';
 import { forgetProfileCache, profileOf } from '../support/profile';
 import type { DialogDeps } from '../types';
 
@@ -136,10 +136,11 @@ export class OutcomesDialog extends ComponentDialog {
       await step.context.sendActivity(this.deps.words.pick('outcomes:thanks', { band: s.band }));
       return step.endDialog({ asked: s.items.length, answered: s.answered } satisfies OutcomesResult);
     }
-    return step.prompt(ITEM_PROMPT, {
+    return ask(step, ITEM_PROMPT, {
       prompt: this.itemPrompt(s, false),
       retryPrompt: this.itemPrompt(s, true),
       validations: { itemId: s.items[s.i] },
+      safetyContext: { kind: 'outcome' },
     });
   }
 
