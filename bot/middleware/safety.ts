@@ -34,6 +34,7 @@ import { HELP_NEEDS } from '../../dialogs/help/needs';
 import { NEED_KIND } from '../../dialogs/help/helpDialog';
 import { helpNeedSignal } from '../../core/helpNeedSignal';
 import { alertBackground, SafetyNote } from '../../core/alertBackground';
+import { fullReplyJustGiven } from '../../core/safety/checkIn';
 import type { Purpose } from '../../core/services';
 import { conversationKey, turnInput, turnKeys, turnLog, userUid } from '../turnState';
 
@@ -185,7 +186,9 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
         if (result === pressed) {
           // A button raised it: answer for what was pressed, then let the dialog go on (the check-in records
           // the answer; the help menu shows the support for that need).
-          await ctx.sendActivity(answer ? checkInReply(deps, outcome, profile) : pressedReply(deps, result, outcome, profile));
+          await ctx.sendActivity(
+            answer ? checkInReply(deps, outcome, profile, await checkInReplyAbove(deps, convKey, answer.area, input.value?.checkInId)) : pressedReply(deps, result, outcome, profile),
+          );
           return next();
         }
         await ctx.sendActivity(reply(deps, result, outcome, profile));
@@ -255,7 +258,7 @@ async function record(
  * answers act here; the check-in has recorded the answer and carries on after the reply.
  */
 export function checkInAnswerHook(deps: SafetyDeps) {
-  return async (ctx: TurnContext, answer: { area: AreaId; step: Step; typed: boolean }): Promise<void> => {
+  return async (ctx: TurnContext, answer: { checkInId?: string; area: AreaId; step: Step; typed: boolean }): Promise<void> => {
     if (!answer.typed) return;
     const result = checkInSignal(answer.area, answer.step);
     if (result.level !== 'crisis' && result.level !== 'safeguarding') return;
@@ -267,9 +270,13 @@ export function checkInAnswerHook(deps: SafetyDeps) {
     const recent = (await deps.store.getJson<string[]>(safetyKeys.recent(convKey))) ?? [];
     const text = turnInput(ctx).freeText;
     const outcome = await raise(ctx, deps, result, text, recent.slice(0, -1), profile, convKey, turnLog(ctx, deps.log));
-    await ctx.sendActivity(checkInReply(deps, outcome, profile));
+    await ctx.sendActivity(checkInReply(deps, outcome, profile, await checkInReplyAbove(deps, convKey, answer.area, answer.checkInId)));
   };
 }
+
+/** The full reply to the other area's lowest step is just above, in this check-in and conversation (core/safety/checkIn.ts). */
+const checkInReplyAbove = (deps: SafetyDeps, convKey: string, area: AreaId, checkInId: unknown) =>
+  fullReplyJustGiven(deps.store, { area, checkInId, notesKey: safetyKeys.notes(convKey), now: (deps.now ?? (() => new Date()))() });
 
 async function raise(
   ctx: TurnContext,
@@ -365,9 +372,14 @@ function pressedReply(deps: SafetyDeps, result: SafetyResult, outcome: AlertOutc
 }
 
 /** The reply to a lowest-step check-in answer: no assumption about what happened, the truth about who was told. */
-function checkInReply(deps: SafetyDeps, outcome: AlertOutcome, profile: Profile | undefined): string {
+function checkInReply(deps: SafetyDeps, outcome: AlertOutcome, profile: Profile | undefined, fullReplyAbove = false): string {
   const w = deps.words;
   const band = profile?.ageBand;
+  // The second lowest step in one check-in, with a person at work who has been told: the list is just above, so a
+  // short reply. Off duty, or not yet told, the list is what they have, so it comes in full again.
+  if (fullReplyAbove && outcome.state === 'delivered_on_duty') {
+    return [w.t('safety:open.checkInAgain', { band }), outcomeText(w, outcome, band), w.t('safety:routes.checkInAgain', { band }), w.t('safety:checkInCarryOn', { band })].join('\n\n');
+  }
   return [
     w.t('safety:open.checkIn', { band }),
     outcomeText(w, outcome, band),

@@ -1,5 +1,7 @@
 /** Check-in answers are signals too: feeling unsafe, or unsafe where they live, at the lowest step. */
-import type { AreaId, Step } from '../records/types';
+import { keys } from '../records/types';
+import type { AreaId, CheckInRecord, Step } from '../records/types';
+import type { Store } from '../storage';
 import type { SafetyResult } from './types';
 
 const SIGNALS: Partial<Record<AreaId, { category: SafetyResult['category']; subcategory: string; reason: string }>> = {
@@ -19,4 +21,37 @@ export function checkInSignal(area: AreaId, step: Step | null): SafetyResult {
   const s = SIGNALS[area];
   if (s && step === 1) return { level: 'safeguarding', category: s.category, reasons: [s.reason], subcategory: s.subcategory };
   return { level: 'none', category: null, reasons: [] };
+}
+
+/** How long the full reply to a lowest-step answer counts as "just above" in the same conversation. */
+export const FULL_REPLY_ABOVE_MS = 60 * 60 * 1000;
+
+/**
+ * Whether this young person was given the full reply (the crisis list with it) to a lowest-step answer for the
+ * OTHER signalling area, in this same check-in and this same conversation, a short while ago. Then the list is
+ * just above, and a second full copy straight after would bury a child in numbers: the reply to this one can be
+ * short. Only the words change; the alert is raised and the flag kept exactly as for the first. Never throws:
+ * anything unknown means "no", and the full reply is given.
+ */
+export async function fullReplyJustGiven(
+  store: Store,
+  o: { area: AreaId; checkInId: unknown; notesKey: string; now: Date },
+): Promise<boolean> {
+  try {
+    if (typeof o.checkInId !== 'string' || !o.checkInId) return false;
+    const others = (Object.keys(SIGNALS) as AreaId[]).filter((a) => a !== o.area);
+    if (!SIGNALS[o.area] || !others.length) return false;
+    const [rec, notes] = await Promise.all([
+      store.getJson<CheckInRecord>(keys.checkIn(o.checkInId)),
+      store.listRange<{ at: string; reasons?: string[] }>(o.notesKey),
+    ]);
+    if (!rec || rec.status !== 'in_progress') return false;
+    return others.some(
+      (a) =>
+        rec.answers[a]?.step === 1 &&
+        notes.some((n) => n.reasons?.includes(SIGNALS[a]!.reason) && o.now.getTime() - Date.parse(n.at) < FULL_REPLY_ABOVE_MS),
+    );
+  } catch {
+    return false;
+  }
 }
