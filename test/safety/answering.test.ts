@@ -52,6 +52,18 @@ describe('answering what gets in the way of feeling safe', () => {
     },
   );
 
+  it('"he" or "him" alone is not assumed to be someone at home when asked about feeling safe (home, online, out and about)', () => {
+    expect(asked('him', barrier(['being_safe'])).category).toBe('abuse');
+    expect(asked("when he's drunk", barrier(['being_safe']))).toMatchObject({ level: 'safeguarding', category: 'abuse' });
+    // asked about where they live, it is someone at home
+    expect(asked('him', barrier(['where_you_live'])).category).toBe('domestic_abuse_at_home');
+    expect(asked("when he's drunk", barrier(['where_you_live']))).toMatchObject({ level: 'safeguarding', category: 'domestic_abuse_at_home' });
+  });
+
+  it.each(['she keeps taking my room', 'he snores', 'my mum says we might move', 'people at school'])('"%s" (a person in a longer everyday answer) is not alerted', (text) => {
+    for (const areas of [['being_safe'], ['where_you_live']]) expect(['none', 'concern']).toContain(asked(text, barrier(areas)).level);
+  });
+
   it('a brother or sister is noted, not alerted', () => {
     const r = asked('my brother', barrier(['being_safe']));
     expect(r.level).toBe('concern');
@@ -86,6 +98,27 @@ describe('the same words answering something else', () => {
   it('naming a parent with drinking when asked what makes family hard is noted, not alerted', () => {
     const r = asked("when mum's boyfriend is drunk", barrier(['relationships']));
     expect(r.level).toBe('concern');
+  });
+});
+
+describe('what feeling safe would look like', () => {
+  const goal = (areas: string[]): Answering => ({ kind: 'goal', areas });
+  it.each(['my step dad gone', 'him not being there', 'him leaving', 'not living with my mums boyfriend', 'my step dad moving out', 'my dad to stop drinking'])(
+    '"%s" about feeling safe → safeguarding',
+    (text) => {
+      const r = asked(text, goal(['being_safe']));
+      expect(r.level).toBe('safeguarding');
+      expect(r.reasons[0]).toMatch(/Asked what feeling safe would look like/);
+    },
+  );
+  it('about a settled home it is noted, not alerted (it may be a family change)', () => {
+    expect(asked('my step dad moving out', goal(['where_you_live'])).level).toBe('concern');
+  });
+  it.each(['feeling safe walking home', 'my step dad', 'more time with my dad', 'my mum being happier', 'going out more', 'my mum to stop worrying about me', 'my dad taking me out more'])('"%s" → not alerted', (text) => {
+    expect(['none', 'concern']).toContain(asked(text, goal(['being_safe'])).level);
+  });
+  it('the same words about friends are not read this way', () => {
+    expect(asked('him leaving', goal(['friends'])).level).toBe('none');
   });
 });
 
