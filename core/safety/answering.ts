@@ -19,6 +19,7 @@ export interface AnsweringRules {
 
 export function createAnsweringRules(data: AnsweringData, expand: Expand, where = 'content/safety/answering.json'): AnsweringRules {
   const filler = new Set(data.filler.map((w) => w.replace(/'/g, '')));
+  const everyday = new PatternSet(data.everyday.map((p, i) => compile(p, p, data.groups, `${where} everyday pattern ${i + 1}`, expand)));
   const rules = data.rules.map((r) => ({
     rule: r,
     set: new PatternSet(r.patterns.map((p, i) => compile(p, r, data.groups, `${where} rule "${r.id}" pattern ${i + 1}`, expand))),
@@ -45,11 +46,13 @@ export function createAnsweringRules(data: AnsweringData, expand: Expand, where 
     apply(res, toks, a) {
       if (toks.length === 0) return res;
       let best: { rule: AnsweringRule; category: SafetyCategory } | undefined;
+      let ordinary: boolean | undefined; // looked for only when a rule that is not whole is tried
       for (const { rule, set } of rules) {
         if (toks.length > rule.maxWords || !applies(rule, a)) continue;
         const category = rule.category ?? a.about;
         if (!category) continue;
         if (best && LEVEL_RANK[best.rule.level] >= LEVEL_RANK[rule.level]) continue;
+        if (!rule.whole && (ordinary ??= everyday.any(toks))) continue;
         if (found(set, rule, toks)) best = { rule, category };
       }
       if (!best) return res;

@@ -185,6 +185,8 @@ export const answeringSchema = z
     version: z.number().int(),
     /** words that may stand around a `whole` match ("probably", "tbh", "when") */
     filler: z.array(z.string().regex(/^[a-z0-9']+$/)),
+    /** an everyday topic or tone in the answer ("shouting at the tv", "lol"): a rule that is not `whole` does not apply */
+    everyday: z.array(patternSchema).default([]),
     groups: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().regex(/^[a-z0-9']+\*?$/)).min(1)),
     rules: z.array(answeringRuleSchema),
   })

@@ -52,6 +52,10 @@ describe('answering what gets in the way of feeling safe', () => {
     },
   );
 
+  it.each(["i'm scared of my step dad", 'my mums boyfriend drinks too much', 'my dad gets angry', 'when my uncle is drunk'])('"%s" (a person at home with drink, anger or fear) → safeguarding', (text) => {
+    expect(asked(text, barrier(['being_safe'])).level).toBe('safeguarding');
+  });
+
   it('"he" or "him" alone is not assumed to be someone at home when asked about feeling safe (home, online, out and about)', () => {
     expect(asked('him', barrier(['being_safe'])).category).toBe('abuse');
     expect(asked("when he's drunk", barrier(['being_safe']))).toMatchObject({ level: 'safeguarding', category: 'abuse' });
@@ -60,7 +64,7 @@ describe('answering what gets in the way of feeling safe', () => {
     expect(asked("when he's drunk", barrier(['where_you_live']))).toMatchObject({ level: 'safeguarding', category: 'domestic_abuse_at_home' });
   });
 
-  it.each(['she keeps taking my room', 'he snores', 'my mum says we might move', 'people at school'])('"%s" (a person in a longer everyday answer) is not alerted', (text) => {
+  it.each(['she keeps taking my room', 'he snores', 'my mum says we might move', 'people at school', 'my dad shouts at the football on tv', 'my mum is scared of flying', 'my parents shout a lot but they love us', 'my dad hits the gym every morning', 'he bought me a drink at the prom'])('"%s" (a person in a longer everyday answer) is not alerted', (text) => {
     for (const areas of [['being_safe'], ['where_you_live']]) expect(['none', 'concern']).toContain(asked(text, barrier(areas)).level);
   });
 
