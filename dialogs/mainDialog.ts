@@ -36,6 +36,11 @@ interface MenuOptions {
   /** they said thanks or bye: say goodbye kindly, with the menu still there */
   goodbye?: boolean;
   notUnderstood?: boolean;
+  /**
+   * Words that come just before the menu (the "about" answer, "we've stopped"): sent in the menu's own message, not
+   * as a message of their own, and not repeated when the menu is asked again later.
+   */
+  lead?: string;
   /** start this feature straight away (asked for by name in the middle of another) */
   start?: string;
 }
@@ -82,8 +87,14 @@ export class MainDialog extends ComponentDialog {
         : opts.returning
           ? 'common:menu.again'
           : 'common:menu.prompt';
-    const prompt = withButtons(w.pick(key, { band }), await this.menuButtons(step));
-    return step.prompt(MENU_PROMPT, { prompt });
+    const buttons = await this.menuButtons(step);
+    const text = w.pick(key, { band });
+    if (!opts.lead) return step.prompt(MENU_PROMPT, { prompt: withButtons(text, buttons) });
+    const result = await step.prompt(MENU_PROMPT, { prompt: withButtons(`${opts.lead}\n\n${text}`, buttons) });
+    // the prompt keeps its options for re-asking ("carry on" after a safety reply): keep them without the lead
+    const kept = step.activeDialog?.state?.options as { prompt?: unknown } | undefined;
+    if (kept) kept.prompt = withButtons(text, buttons);
+    return result;
   }
 
   /** Which feature or built-in the input asks for, from a button's data, a typed phrase, a menu label or its number. */
@@ -107,8 +118,8 @@ export class MainDialog extends ComponentDialog {
     if (choice && this.has(choice)) return step.beginDialog(choice);
     if (choice === 'goodbye') return step.replaceDialog(FLOW, { goodbye: true } satisfies MenuOptions);
     if (choice && BUILT_IN.has(choice)) {
-      await this.builtIn(step, choice);
-      return step.next();
+      const lead = await this.builtIn(step, choice);
+      return step.replaceDialog(FLOW, { returning: true, lead } satisfies MenuOptions);
     }
     return step.replaceDialog(FLOW, { notUnderstood: true } satisfies MenuOptions);
   }
@@ -117,18 +128,16 @@ export class MainDialog extends ComponentDialog {
     return step.replaceDialog(FLOW, { returning: true } satisfies MenuOptions);
   }
 
-  /** The built-in answers: about/privacy and help (when no help feature is registered). */
-  private async builtIn(dc: DialogContext, intent: string): Promise<void> {
+  /** The built-in answers' words: about/privacy and help (when no help feature is registered). */
+  private async builtIn(dc: DialogContext, intent: string): Promise<string | undefined> {
     const band = await bandOf(dc.context, this.deps.store);
     const w = this.deps.words;
-    if (intent === 'about') {
-      await dc.context.sendActivity(w.t('common:about', { band }));
-    } else if (intent === 'help') {
+    if (intent === 'about') return w.t('common:about', { band });
+    if (intent === 'help') {
       const p = await profileOf(dc.context, this.deps.store);
-      await dc.context.sendActivity(
-        `${w.t('common:help.intro', { band })}\n\n${this.deps.help.crisisText({ band, age: p?.age, area: p?.area })}`,
-      );
+      return `${w.t('common:help.intro', { band })}\n\n${this.deps.help.crisisText({ band, age: p?.age, area: p?.area })}`;
     }
+    return undefined;
   }
 
   /** True when leaving would drop nothing half done: a look-only feature, not opened on top of another. */
@@ -150,9 +159,9 @@ export class MainDialog extends ComponentDialog {
    * The menu again from an interruption at the menu. The active dialog there is the menu's prompt, inside the menu's
    * own flow: replacing only the prompt would leave the old flow under the new one, a stack that grew every time.
    */
-  private async menuAgain(inner: DialogContext): Promise<DialogTurnResult> {
+  private async menuAgain(inner: DialogContext, lead?: string): Promise<DialogTurnResult> {
     await inner.cancelAllDialogs();
-    return inner.beginDialog(FLOW, { returning: true } satisfies MenuOptions);
+    return inner.beginDialog(FLOW, { returning: true, lead } satisfies MenuOptions);
   }
 
   /** Interruptions: words that work whatever is running. */
@@ -168,9 +177,8 @@ export class MainDialog extends ComponentDialog {
       if (intent === 'menu' || intent === 'stop') {
         if (inFeature) {
           const band = await bandOf(inner.context, this.deps.store);
-          if (!this.nothingUnderWay(inner)) await inner.context.sendActivity(this.deps.words.t('common:stopped', { band }));
-          await inner.cancelAllDialogs();
-          return inner.beginDialog(FLOW, { returning: true } satisfies MenuOptions);
+          const lead = this.nothingUnderWay(inner) ? undefined : this.deps.words.t('common:stopped', { band });
+          return this.menuAgain(inner, lead);
         }
       } else if (intent === 'greeting' && inFeature) {
         // "hi?" in the middle of something: they are checking Starling is still there
@@ -190,12 +198,13 @@ export class MainDialog extends ComponentDialog {
         if (intent === 'help' && this.has('help')) {
           if (activeId !== 'help') return inner.beginDialog('help', { interrupted: inFeature });
         } else {
-          await this.builtIn(inner, intent);
+          const words = await this.builtIn(inner, intent);
           if (inFeature) {
+            if (words) await inner.context.sendActivity(words);
             await inner.repromptDialog();
             return { status: DialogTurnStatus.waiting };
           }
-          return this.menuAgain(inner);
+          return this.menuAgain(inner, words);
         }
       }
     }
