@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../core/paths';
 import { SAFETY_DIR } from '../core/safety/load';
-import { createDetector, LEVEL_RANK, type Detector, type SafetyCategory, type SafetyLevel } from '../core/safety';
+import { createDetector, LEVEL_RANK, type Answering, type Detector, type SafetyCategory, type SafetyLevel } from '../core/safety';
 
 export interface CorpusLine {
   text: string;
@@ -18,6 +18,8 @@ export interface CorpusLine {
   category: SafetyCategory | null;
   split?: 'dev' | 'holdout';
   recent?: string[];
+  /** the question the message answers (test/safety/answering-corpus.jsonl) */
+  answering?: Answering;
 }
 
 export interface SplitReport {
@@ -38,6 +40,8 @@ export interface SplitReport {
 }
 
 export const CORPUS_FILE = path.join(ROOT, 'test', 'safety', 'corpus.jsonl');
+/** short answers with the question they answer (hand-written, used to tune content/safety/answering.json) */
+export const ANSWERING_CORPUS_FILE = path.join(ROOT, 'test', 'safety', 'answering-corpus.jsonl');
 
 export function readCorpus(file = CORPUS_FILE): CorpusLine[] {
   return readFileSync(file, 'utf8')
@@ -61,7 +65,7 @@ export function evaluate(detector: Detector, lines: CorpusLine[]): SplitReport {
   let concern = 0;
   let concernRaised = 0;
   for (const line of lines) {
-    const got = detector.detect(line.text, line.recent ? { recent: line.recent } : undefined);
+    const got = detector.detect(line.text, line.recent || line.answering ? { recent: line.recent, answering: line.answering } : undefined);
     const lv = (r.byLevel[line.level] ??= { n: 0, caught: 0, exact: 0 });
     lv.n++;
     if (got.level === line.level) lv.exact++;
@@ -141,11 +145,19 @@ if (require.main === module) {
   const { dev, holdout } = evaluateCorpus(detector);
   print('development split', dev);
   print('held-out split (never used for tuning)', holdout);
+  const answerLines = readCorpus(ANSWERING_CORPUS_FILE);
+  const answering = evaluate(detector, answerLines);
+  print('short answers read with the question they answer (hand-written, used for tuning)', answering);
+  const alone = evaluate(detector, answerLines.map(({ answering: _q, ...l }) => l));
+  process.stdout.write(`the same answers read without their question: recall ${pct(alone.recall)}, false alarms ${pct(alone.falseAlarmRate)}\n`);
   if (process.argv.includes('--errors')) {
     process.stdout.write('\n-- development misses --\n');
     for (const m of dev.misses) process.stdout.write(`  [${m.level}/${m.category}] ${m.text}\n`);
     process.stdout.write('-- development false alarms --\n');
     for (const m of dev.falseAlarms) process.stdout.write(`  [${m.level} -> ${m.got}/${m.gotCategory}] ${m.text}\n`);
+    process.stdout.write('-- answers: misses and false alarms --\n');
+    for (const m of answering.misses) process.stdout.write(`  [${m.level}/${m.category}] ${m.text} (${JSON.stringify(m.answering)})\n`);
+    for (const m of answering.falseAlarms) process.stdout.write(`  [${m.level} -> ${m.got}/${m.gotCategory}] ${m.text} (${JSON.stringify(m.answering)})\n`);
   }
   process.stdout.write(`\n(evaluated in ${Date.now() - started} ms)\n`);
 }

@@ -9,6 +9,7 @@ import { createDetector, type Answering } from '../../core/safety';
 import { createDetectorFrom } from '../../core/safety/detector';
 import { loadSafetyData, SAFETY_DIR } from '../../core/safety/load';
 import { answeringOf } from '../../core/safety/answering';
+import { ANSWERING_CORPUS_FILE, evaluate, readCorpus } from '../../scripts/safety-eval';
 
 const detector = createDetector();
 const barrier = (areas: string[]): Answering => ({ kind: 'barrier', areas });
@@ -175,5 +176,22 @@ describe('the context itself', () => {
     const { answering: _drop, ...rest } = loadSafetyData();
     const plain = createDetectorFrom(rest);
     expect(plain.detect('my step dad', { answering: barrier(['being_safe']) }).level).toBe('none');
+  });
+});
+
+describe('the hand-written answers corpus (test/safety/answering-corpus.jsonl, as npm run safety:eval reports it)', () => {
+  const lines = readCorpus(ANSWERING_CORPUS_FILE);
+
+  it('every answer a person should ask about is raised, and no harmless or noted one is', () => {
+    const r = evaluate(detector, lines);
+    expect(r.misses.map((m) => `${m.text} ${JSON.stringify(m.answering)}`)).toEqual([]);
+    expect(r.falseAlarms.map((m) => `${m.text} ${JSON.stringify(m.answering)}`)).toEqual([]);
+    expect(r.positives).toBeGreaterThanOrEqual(30);
+    expect(r.harmless).toBeGreaterThanOrEqual(60);
+  });
+
+  it('read without their question, most of those answers are missed (what the question adds)', () => {
+    const alone = evaluate(detector, lines.map(({ answering: _q, ...l }) => l));
+    expect(alone.recall).toBeLessThan(0.5);
   });
 });
