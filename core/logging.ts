@@ -37,13 +37,27 @@ export function createLogger(opts: { level?: string; destination?: DestinationSt
 
 let idSecret: Buffer = randomBytes(32);
 
+/**
+ * Recent ids and their hashes: every turn hashes the same conversation and user ids several times (turn log, record
+ * keys, safety check), and an HMAC costs more than the look-up. Bounded, and emptied whenever the secret changes.
+ */
+const HASH_CACHE_MAX = 10_000;
+const hashCache = new Map<string, string>();
+
 /** Sets the secret used to hash ids (from ID_HASH_SECRET). Without it, a random per-process secret is used. */
 export function setIdHashSecret(secret: string | undefined): void {
   idSecret = secret ? Buffer.from(secret, 'utf8') : randomBytes(32);
+  hashCache.clear();
 }
 
 /** A stable pseudonymous id for logs and records: 16 hex characters of an HMAC. */
 export function hashId(id: string | undefined | null): string {
   if (!id) return 'none';
-  return createHmac('sha256', idSecret).update(id).digest('hex').slice(0, 16);
+  let h = hashCache.get(id);
+  if (h === undefined) {
+    h = createHmac('sha256', idSecret).update(id).digest('hex').slice(0, 16);
+    if (hashCache.size >= HASH_CACHE_MAX) hashCache.clear();
+    hashCache.set(id, h);
+  }
+  return h;
 }
