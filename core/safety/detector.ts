@@ -114,6 +114,7 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
     return v;
   }
 
+  const PAST_WANT = new Set(['wanted', 'needed']);
   /**
    * A "still" cue (again, lately, want to) in the sentence but not inside the matched phrase itself: "I used to want
    * to die, but things are better" is in the past; the "want to" of the phrase says nothing about now.
@@ -123,7 +124,8 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
     // a "still" word inside the past cue itself ("we made friends again") is part of the cue, not a sign it goes on
     const pasts = past.find(toks, undefined, a, b);
     const inPast = (s: Match<string>) => pasts.some((p) => s.start >= p.start && s.end <= p.end);
-    for (const s of still.find(toks, undefined, a, b)) if ((s.end <= ms || s.start >= me) && !inPast(s)) return true;
+    // "wanted to" / "needed to" share the stem of "want to" / "need to" but say nothing about now ("I just wanted to tell someone")
+    for (const s of still.find(toks, undefined, a, b)) if ((s.end <= ms || s.start >= me) && !inPast(s) && !PAST_WANT.has(toks[s.start].w)) return true;
     return false;
   }
 
@@ -166,6 +168,12 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
       // "my brother is 21": an adult relative's age says nothing about grooming, and shows the message is about
       // family ("my sister is 19 and dating a guy who's 20"); a child relative's age counts ("my sister is 12 and ...")
       if (AGE_BEFORE.has(before) && i >= 2 && FAMILY.has(toks[i - 2].w) && n >= 18) {
+        familyAdult = true;
+        continue;
+      }
+      // "i'm 19", "i am 22": the young person is an adult themselves; their own age says nothing about an older person
+      // ("my boyfriend took my bank card. im 19" is about the relationship, not grooming)
+      if (before === 'am' && i >= 2 && toks[i - 2].w === 'i' && n >= 18) {
         familyAdult = true;
         continue;
       }
@@ -319,15 +327,18 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
     const words = all.includes(1) ? toks.filter((_, i) => !all[i]) : toks;
     const v = classifier.classify(words);
     // a rule that noted a concern (not softened: those returned above) and the classifier leaning the same way are
-    // two weak signals that agree, so a lower bar applies
-    const bar = res.level === 'concern' && cc.concernThreshold !== undefined ? Math.min(cc.threshold, cc.concernThreshold) : cc.threshold;
+    // two weak signals that agree, so a lower bar applies; a concern about something else is no support
+    const agrees = res.level === 'concern' && (res.category === null || res.category === v?.category);
+    const bar = agrees && cc.concernThreshold !== undefined ? Math.min(cc.threshold, cc.concernThreshold) : cc.threshold;
     if (!v || v.risk < bar) return res;
-    const category = res.category ?? v.category;
+    // the classifier is what raised it, so its category is named (a weak rule about something else, such as "mentions
+    // their own age", must not name the alert)
+    const category = v.category;
     const why =
       `A trained classifier, comparing the whole message with ${trainedOn} labelled examples, finds it much closer to messages about ` +
       `${CATEGORY_WORDS[v.category]} that a duty worker must see than to harmless ones; no single rule was sure, so a person should judge it ` +
       `(${v.category}, safeguarding)`;
-    return { level: 'safeguarding', category, reasons: [why, ...res.reasons].slice(0, MAX_REASONS), ...(res.subcategory ? { subcategory: res.subcategory } : {}) };
+    return { level: 'safeguarding', category, reasons: [why, ...res.reasons].slice(0, MAX_REASONS), ...(res.subcategory && res.category === category ? { subcategory: res.subcategory } : {}) };
   }
 
   return {

@@ -62,3 +62,12 @@ test('harmless everyday messages are not raised by the shipped classifier', () =
     expect(d.detect(t).level).not.toMatch(/crisis|safeguarding/);
   }
 });
+
+test('when the classifier raises a message, the alert names its category, not a weak rule about something else', () => {
+  const d = createDetectorFrom(withTraining(true));
+  // "im 14" alone is a weak grooming concern; the words the classifier ties to abuse are what raised it
+  const r = d.detect('the glimmerpox thing happened again and im 14');
+  expect(r.level).toBe('safeguarding');
+  expect(r.category).toBe('abuse');
+  expect(r.subcategory).toBeUndefined();
+});
