@@ -140,13 +140,30 @@ function indexChoice(options: Alt[][], optional: boolean): Choice {
   return { kind: 'choice', options, optional, byWord, always };
 }
 
-/** The options of a choice that can start at token t, in their written order. */
+/** The options of a choice that can start at token t, in their written order (no allocation in the common cases). */
 function optionsFor(el: Choice, t: Tok): number[] {
   const a = el.byWord.get(t.w);
   const b = t.s !== t.w ? el.byWord.get(t.s) : undefined;
-  if (!b && !el.always.length) return a ?? NONE;
-  const all = new Set<number>([...(a ?? NONE), ...(b ?? NONE), ...el.always]);
-  return [...all].sort((x, y) => x - y);
+  const always = el.always;
+  if (!always.length) {
+    if (!b) return a ?? NONE;
+    if (!a) return b;
+  }
+  return mergeSorted(mergeSorted(a ?? NONE, b ?? NONE), always);
+}
+
+/** Two ascending lists of option numbers merged into one, without repeats. */
+function mergeSorted(x: number[], y: number[]): number[] {
+  if (!y.length) return x;
+  if (!x.length) return y;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    const v = j >= y.length || (i < x.length && x[i] <= y[j]) ? x[i++] : y[j++];
+    if (out.length === 0 || out[out.length - 1] !== v) out.push(v);
+  }
+  return out;
 }
 const NONE: number[] = [];
 
@@ -165,49 +182,67 @@ function firstAlts(el: El): Alt[] {
 
 /** A set of patterns indexed by what their first element can match. */
 export class PatternSet<T> {
-  private readonly byStem = new Map<string, Compiled<T>[]>();
-  private readonly byPrefix: Compiled<T>[] = [];
-  private readonly byNum: Compiled<T>[] = [];
+  private readonly list: Compiled<T>[];
+  /** pattern numbers by a stem or word their first element matches exactly */
+  private readonly byStem = new Map<string, number[]>();
+  /** patterns whose first element has a prefix (word*), with that element's alternatives */
+  private readonly byPrefix: Array<{ k: number; firsts: Alt[] }> = [];
+  private readonly byNum: number[] = [];
+  /** per-token de-duplication of candidates without allocating a Set for every word */
+  private readonly seen: Uint32Array;
+  private stamp = 0;
 
   constructor(list: Compiled<T>[]) {
-    for (const c of list) {
+    this.list = list;
+    this.seen = new Uint32Array(list.length);
+    list.forEach((c, k) => {
       let pre = false;
       let num = false;
-      for (const first of firstAlts(c.els[0])) {
+      const firsts = firstAlts(c.els[0]);
+      for (const first of firsts) {
         for (const s of [...first.stems, ...first.exact]) {
           let l = this.byStem.get(s);
           if (!l) this.byStem.set(s, (l = []));
-          if (!l.includes(c)) l.push(c);
+          if (!l.includes(k)) l.push(k);
         }
         if (first.prefixes.length) pre = true;
         if (first.num) num = true;
       }
-      if (pre) this.byPrefix.push(c);
-      if (num) this.byNum.push(c);
-    }
+      if (pre) this.byPrefix.push({ k, firsts });
+      if (num) this.byNum.push(k);
+    });
   }
 
   /** All matches (one per pattern and start position). Masked tokens cannot be part of a match. */
   find(toks: Tok[], masked?: Uint8Array, from = 0, to = toks.length): Match<T>[] {
     const out: Match<T>[] = [];
+    const seen = this.seen;
     for (let i = from; i < to; i++) {
       if (masked && masked[i]) continue;
       const t = toks[i];
-      const cands = new Set<Compiled<T>>();
+      if (++this.stamp === 0xffffffff) {
+        seen.fill(0);
+        this.stamp = 1;
+      }
+      const st = this.stamp;
+      // candidates in the same order as before: by stem, by word, by prefix, by number; each tried once
       const a = this.byStem.get(t.s);
-      if (a) for (const c of a) cands.add(c);
+      if (a) for (const k of a) if (seen[k] !== st) this.tryAt(k, st, toks, i, to, masked, out);
       if (t.w !== t.s) {
         const b = this.byStem.get(t.w);
-        if (b) for (const c of b) cands.add(c);
+        if (b) for (const k of b) if (seen[k] !== st) this.tryAt(k, st, toks, i, to, masked, out);
       }
-      for (const c of this.byPrefix) if (firstAlts(c.els[0]).some((f) => altMatches(f, t))) cands.add(c);
-      if (this.byNum.length && /^\d+$/.test(t.w)) for (const c of this.byNum) cands.add(c);
-      for (const c of cands) {
-        const end = matchFrom(c.els, 0, toks, i, t.sent, to, masked);
-        if (end >= 0) out.push({ item: c.item, start: i, end });
-      }
+      for (const p of this.byPrefix) if (seen[p.k] !== st && p.firsts.some((f) => altMatches(f, t))) this.tryAt(p.k, st, toks, i, to, masked, out);
+      if (this.byNum.length && /^\d+$/.test(t.w)) for (const k of this.byNum) if (seen[k] !== st) this.tryAt(k, st, toks, i, to, masked, out);
     }
     return out;
+  }
+
+  private tryAt(k: number, st: number, toks: Tok[], i: number, to: number, masked: Uint8Array | undefined, out: Match<T>[]): void {
+    this.seen[k] = st;
+    const c = this.list[k];
+    const end = matchFrom(c.els, 0, toks, i, toks[i].sent, to, masked);
+    if (end >= 0) out.push({ item: c.item, start: i, end });
   }
 
   /** True when any pattern matches wholly inside toks[from, to). */
