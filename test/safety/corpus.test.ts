@@ -28,7 +28,7 @@ describe('targets', () => {
   // any tuning, scored once and never tuned on. Measured on all 839 held-out lines: recall 0.888, false alarms 4.5%
   // (the false-alarm half of the target is met; recall is not). After the answers to Starling's own questions were
   // checked (test/safety/answers.test.ts, 2026-11-30): recall 0.892, false alarms 4.2%. After the gaps a fresh blind batch
-  // showed were fixed in general ways (scripts/safety-fresh.ts; batch A kept as dev lines): recall 0.900, false alarms 4.2%. Before the sixteenth batch: 0.907 / 5.2% on 411
+  // showed were fixed in general ways (scripts/safety-fresh.ts; batch A kept as dev lines, then new phrasings written per category): recall 0.904, false alarms 4.2%. Before the sixteenth batch: 0.907 / 5.2% on 411
   // lines. Batches scored on their own when written: the sixteenth, 179 lines, 0.892 / 6.2%; the twenty-first, 82
   // lines written after four batches of tuning, 0.647 / 10.3%; the twenty-fifth, 68 lines, 0.867 / 9.5%; the
   // thirtieth, 39 lines, 0.810 / 0%; the thirty-eighth, 60 lines written after all the tuning, 0.706 / 0%. New
@@ -36,7 +36,7 @@ describe('targets', () => {
   // stops it getting worse; the target test below is marked failing until it is met, and then jest reports it, so
   // someone must turn it back into a plain test.
   test('held-out split does not fall below where it stands', () => {
-    expect(holdout.recall).toBeGreaterThanOrEqual(0.9);
+    expect(holdout.recall).toBeGreaterThanOrEqual(0.903);
     expect(holdout.falseAlarmRate).toBeLessThanOrEqual(0.042);
   });
   test.failing('held-out split meets the issue target (recall >= 0.95, false alarms <= 5%)', () => {

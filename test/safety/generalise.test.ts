@@ -58,6 +58,14 @@ describe('ways of saying it the rules did not know', () => {
     ['people in year 9 keep telling me to unalive', 'bullying_threats'],
     ['someone made a fake account with my photos and the whole year has seen it', 'bullying_threats'],
     ['kids keep calling me racist names every single day', 'bullying_threats'],
+    ['been sitting in the park since tea, not going to go home', 'immediate_danger'],
+    ['i keep staring at the railway line when i walk the dog', 'suicide'],
+    ['got new razors but theyre not for shaving', 'self_harm'],
+    ['my nans lodger keeps trying to get me on my own', 'sexual_exploitation_or_grooming'],
+    ['i got the belt off my dad again for being cheeky', 'abuse'],
+    ['i am going to make him bleed for what he did', 'harm_to_others'],
+    ['i only let myself have tea after 2 hours on the bike', 'eating_disorder'],
+    ['some boys flushed my head in the school toilets', 'bullying_threats'],
   ])('%s -> %s', (text, category) => {
     const r = d.detect(text);
     expect(raised(r)).toBe(true);
@@ -74,6 +82,14 @@ describe('everyday words that are not alerts', () => {
     'i used to hurt myself years ago but im doing well now, just wanted to tell someone',
     'my neighbour called the police about the party next door',
     'i accidentally hit my brother with the door',
+    'my mum has a black eye from hockey',
+    'i got a belt for christmas',
+    'taking my sharpener apart to clean it',
+    'bought new razors for shaving my legs',
+    'i have to tidy my room before im allowed dinner',
+    'i need a knife for food tech tomorrow',
+    'im gonna get the golden gun in fortnite',
+    'i need the pain au chocolat from the bakery',
   ])('%s', (text) => {
     expect(raised(d.detect(text))).toBe(false);
   });
