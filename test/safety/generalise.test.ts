@@ -66,6 +66,7 @@ describe('ways of saying it the rules did not know', () => {
     ['i am going to make him bleed for what he did', 'harm_to_others'],
     ['i only let myself have tea after 2 hours on the bike', 'eating_disorder'],
     ['some boys flushed my head in the school toilets', 'bullying_threats'],
+    ['they keep shoving me into the lockers in the corridor', 'bullying_threats'],
   ])('%s -> %s', (text, category) => {
     const r = d.detect(text);
     expect(raised(r)).toBe(true);
@@ -90,6 +91,7 @@ describe('everyday words that are not alerts', () => {
     'i need a knife for food tech tomorrow',
     'im gonna get the golden gun in fortnite',
     'i need the pain au chocolat from the bakery',
+    'got my yellow belt at karate today',
   ])('%s', (text) => {
     expect(raised(d.detect(text))).toBe(false);
   });
