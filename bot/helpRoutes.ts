@@ -4,6 +4,6 @@ import type { HelpRoutes } from '../dialogs/types';
 
 export function createHelpRoutes(directory: Directory, now: () => Date = () => new Date()): HelpRoutes {
   return {
-    crisisText: (who) => formatRoutes(crisisRoutes(directory, { now: now(), ...who }), who.band),
+    crisisText: (who, opts) => formatRoutes(crisisRoutes(directory, { now: now(), ...who }), who.band, opts),
   };
 }

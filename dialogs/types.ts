@@ -33,5 +33,6 @@ export interface Feature {
 }
 
 export interface HelpRoutes {
-  crisisText(who: { band?: AgeBand; age?: number; area?: LocalArea }): string;
+  /** The ways to get help now, from the services directory; short: without each service's notes (a repeat soon after). */
+  crisisText(who: { band?: AgeBand; age?: number; area?: LocalArea }, opts?: { short?: boolean }): string;
 }

@@ -191,7 +191,7 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
           );
           return next();
         }
-        await ctx.sendActivity(reply(deps, result, outcome, profile));
+        await ctx.sendActivity(reply(deps, result, outcome, profile, await routesShownRecently(deps, convKey)));
         return; // the dialogs do not treat this message as an answer; "carry on" goes back to where they were
       }
       if (prev?.flagged && input.text && isDenial(input.text) && !(await inHandoff(deps, convKey))) {
@@ -347,14 +347,37 @@ function openText(w: Words, result: SafetyResult, band: AgeBand | undefined): st
   return w.t(`safety:open.${result.level}`, { band });
 }
 
-function reply(deps: SafetyDeps, result: SafetyResult, outcome: AlertOutcome, profile: Profile | undefined) {
+/** How long after a full list of routes a further alert reply in the same conversation gives the short list. */
+export const SHORT_ROUTES_WINDOW_MS = 15 * 60 * 1000;
+
+/**
+ * A young person who says several worrying things in a row was given the full list of routes with the first
+ * (an earlier crisis or safeguarding note in this conversation, a few minutes old). The same long list again with
+ * every message buries what they said under numbers; the next replies keep every route, without the notes.
+ * Never throws: unknown means no, and the full list is given.
+ */
+async function routesShownRecently(deps: SafetyDeps, convKey: string): Promise<boolean> {
+  try {
+    const now = (deps.now ?? (() => new Date()))().getTime();
+    const notes = await deps.store.listRange<SafetyNote>(safetyKeys.notes(convKey));
+    // the last note is this message's own (record() has just added it)
+    return notes
+      .slice(0, -1)
+      .some((n) => (n.level === 'crisis' || n.level === 'safeguarding') && now - Date.parse(n.at) < SHORT_ROUTES_WINDOW_MS);
+  } catch {
+    return false;
+  }
+}
+
+function reply(deps: SafetyDeps, result: SafetyResult, outcome: AlertOutcome, profile: Profile | undefined, listAbove = false) {
   const w = deps.words;
   const band = profile?.ageBand;
   const parts = [openText(w, result, band)];
   if (result.category && w.has(`safety:category.${result.category}`, band)) parts.push(w.t(`safety:category.${result.category}`, { band }));
   parts.push(outcomeText(w, outcome, band));
   parts.push(w.t(`safety:routes.${result.level}`, { band }));
-  parts.push(deps.help.crisisText({ band, age: profile?.age, area: profile?.area }));
+  parts.push(deps.help.crisisText({ band, age: profile?.age, area: profile?.area }, { short: listAbove }));
+  if (listAbove) parts.push(w.t('safety:routes.fullAgain', { band }));
   return withButtons(parts.join('\n\n'), [
     { title: w.t('safety:buttons.carryOn', { band }), data: nav('resume') },
     { title: w.t('safety:buttons.menu', { band }), data: nav('menu') },
