@@ -4,7 +4,8 @@
  * (test/safety/corpus.jsonl), reported separately for the development lines and the held-out lines
  * ("split":"holdout", never used to tune the lexicons). --errors lists misses and false alarms on the development
  * split only (the held-out split shows figures, never its lines). --write-training rewrites
- * content/safety/training.jsonl (what the classifier learns from) from the development lines only.
+ * content/safety/training.jsonl (what the classifier learns from) from the development lines, keeping its lines that
+ * are not in the corpus (blind batches added for training only).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -126,9 +127,18 @@ function print(name: string, r: SplitReport): void {
 }
 
 /** The classifier's training lines: the development split only, never a held-out line. */
-export function trainingLines(lines = readCorpus()): string {
+/** The development lines, then the lines of `existing` (the current training file) that are not in the corpus at all:
+ * fresh batches written blind and added for training only (never held-out lines), which a rewrite must keep. */
+export function trainingLines(lines = readCorpus(), existing = ''): string {
+  const inCorpus = new Set(lines.map((l) => l.text));
+  const kept = existing
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as CorpusLine)
+    .filter((l) => !inCorpus.has(l.text));
   return lines
     .filter((l) => l.split !== 'holdout')
+    .concat(kept)
     .map((l) => JSON.stringify({ text: l.text, level: l.level, category: l.category }))
     .join('\n')
     .concat('\n');
@@ -137,8 +147,8 @@ export function trainingLines(lines = readCorpus()): string {
 if (require.main === module) {
   if (process.argv.includes('--write-training')) {
     const file = path.join(SAFETY_DIR, 'training.jsonl');
-    writeFileSync(file, trainingLines());
-    process.stdout.write(`wrote ${file} from the development split\n`);
+    writeFileSync(file, trainingLines(readCorpus(), readFileSync(file, 'utf8')));
+    process.stdout.write(`wrote ${file} from the development split and the training-only lines it already held\n`);
   }
   const started = Date.now();
   const detector = createDetector();
