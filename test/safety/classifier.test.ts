@@ -71,3 +71,16 @@ test('when the classifier raises a message, the alert names its category, not a 
   expect(r.category).toBe('abuse');
   expect(r.subcategory).toBeUndefined();
 });
+
+test('a short message must meet the higher bar for short messages before the classifier raises it', () => {
+  // "glimmerpox" is in 25 abuse lines and 5 harmless ones: more likely risky than not, but far from sure
+  const training: NonNullable<SafetyData['training']> = [];
+  for (let i = 0; i < 25; i++) training.push({ text: `glimmerpox ${i}`, level: 'safeguarding', category: 'abuse' });
+  for (let i = 0; i < 5; i++) training.push({ text: `glimmerpox ${i}`, level: 'none', category: null });
+  const at = (extra: object) =>
+    createDetectorFrom({ ...shipped, training, rules: { ...shipped.rules, classifier: { enabled: true, threshold: 0.55, alpha: 0.5, ...extra } } }).detect('glimmerpox');
+  expect(at({}).level).toBe('safeguarding');
+  expect(at({ shortWords: 3, shortThreshold: 0.99 }).level).toBe('none');
+  // a message as long as shortWords is held to the ordinary threshold
+  expect(at({ shortWords: 1, shortThreshold: 0.99 }).level).toBe('safeguarding');
+});

@@ -33,11 +33,12 @@ describe('targets', () => {
   // lines written after four batches of tuning, 0.647 / 10.3%; the twenty-fifth, 68 lines, 0.867 / 9.5%; the
   // thirtieth, 39 lines, 0.810 / 0%; the thirty-eighth, 60 lines written after all the tuning, 0.706 / 0%. New
   // phrasings still beat the rules: on unseen sets expect recall well below the whole split's figure. After the
-  // classifier also learned from three more blind batches (D, E, F, training only): recall 0.924, false alarms 3.9%. This floor
+  // classifier also learned from three more blind batches (D, E, F, training only): recall 0.924, false alarms 3.9%; with a lower bar for messages of 12 words or more
+  // (shorter ones keep the old bar): recall 0.939, false alarms 3.9%. This floor
   // stops it getting worse; the target test below is marked failing until it is met, and then jest reports it, so
   // someone must turn it back into a plain test.
   test('held-out split does not fall below where it stands', () => {
-    expect(holdout.recall).toBeGreaterThanOrEqual(0.923);
+    expect(holdout.recall).toBeGreaterThanOrEqual(0.939);
     expect(holdout.falseAlarmRate).toBeLessThanOrEqual(0.039);
   });
   test.failing('held-out split meets the issue target (recall >= 0.95, false alarms <= 5%)', () => {
