@@ -340,9 +340,11 @@ function outcomeText(w: Words, outcome: AlertOutcome, band: AgeBand | undefined)
 
 /** Harm to themselves is not something done to them: "it isn't your fault" is for what others do. */
 const ABOUT_THEMSELVES = new Set(['suicide', 'self_harm', 'eating_disorder']);
-function openText(w: Words, result: SafetyResult, band: AgeBand | undefined): string {
+function openText(w: Words, result: SafetyResult, band: AgeBand | undefined, again = false): string {
   // a short answer raised by the question it answers ("my step dad" to "what makes it hard?"): no assumption about what happened
   if (result.fromQuestion) return w.t('safety:open.fromQuestion', { band });
+  // more said a few minutes after an earlier reply: the same opening word for word would sound like a machine
+  if (again) return w.t(`safety:open.${result.level === 'crisis' ? 'crisis' : 'safeguarding'}Again`, { band });
   if (result.level === 'safeguarding' && result.category && ABOUT_THEMSELVES.has(result.category)) return w.t('safety:open.safeguardingSelf', { band });
   return w.t(`safety:open.${result.level}`, { band });
 }
@@ -372,7 +374,7 @@ async function routesShownRecently(deps: SafetyDeps, convKey: string): Promise<b
 function reply(deps: SafetyDeps, result: SafetyResult, outcome: AlertOutcome, profile: Profile | undefined, listAbove = false) {
   const w = deps.words;
   const band = profile?.ageBand;
-  const parts = [openText(w, result, band)];
+  const parts = [openText(w, result, band, listAbove)];
   if (result.category && w.has(`safety:category.${result.category}`, band)) parts.push(w.t(`safety:category.${result.category}`, { band }));
   parts.push(outcomeText(w, outcome, band));
   parts.push(w.t(`safety:routes.${result.level}`, { band }));

@@ -31,6 +31,9 @@ it('a second crisis message a few minutes later: same routes, shorter, with how 
   expect(second.length).toBeLessThan(first.length);
   expect(second).toMatch(/type "help" to see it in full/i);
   expect(first).not.toMatch(/type "help" to see it in full/i);
+  // not the same opening word for word: it answers what they have just added
+  expect(second).toMatch(/Thank you for telling me more/);
+  expect(first).not.toMatch(/telling me more/);
 });
 
 it('after a longer gap, the full list comes again', async () => {
@@ -56,4 +59,5 @@ it('an 8-11 year old gets the short version in their words, still with every rou
   expect(alerts.raised).toHaveLength(2);
   expect(routeLines(second)).toEqual(routeLines(first));
   expect(second).toMatch(/Type "help" to see the whole list again/);
+  expect(second).toMatch(/Thank you for telling me more\. I'm still here\./);
 });
