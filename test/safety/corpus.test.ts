@@ -34,12 +34,14 @@ describe('targets', () => {
   // thirtieth, 39 lines, 0.810 / 0%; the thirty-eighth, 60 lines written after all the tuning, 0.706 / 0%. New
   // phrasings still beat the rules: on unseen sets expect recall well below the whole split's figure. After the
   // classifier also learned from three more blind batches (D, E, F, training only): recall 0.924, false alarms 3.9%; with a lower bar for messages of 12 words or more
-  // (shorter ones keep the old bar): recall 0.939, false alarms 3.9%. This floor
+  // (shorter ones keep the old bar): recall 0.939, false alarms 3.9%. Then blind batch G (400 lines, never trained or
+  // tuned on; 0.681 / 3.0% before this classifier work, 0.873 / 3.0% after) joined the split: all 1239 held-out lines
+  // 0.919 / 3.6%. This floor
   // stops it getting worse; the target test below is marked failing until it is met, and then jest reports it, so
   // someone must turn it back into a plain test.
   test('held-out split does not fall below where it stands', () => {
-    expect(holdout.recall).toBeGreaterThanOrEqual(0.939);
-    expect(holdout.falseAlarmRate).toBeLessThanOrEqual(0.039);
+    expect(holdout.recall).toBeGreaterThanOrEqual(0.918);
+    expect(holdout.falseAlarmRate).toBeLessThanOrEqual(0.037);
   });
   test.failing('held-out split meets the issue target (recall >= 0.95, false alarms <= 5%)', () => {
     expect(holdout.recall).toBeGreaterThanOrEqual(0.95);
