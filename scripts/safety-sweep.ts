@@ -30,7 +30,7 @@ function score(det: Detector, lines: CorpusLine[]): string {
     const got = det.detect(l.text, l.recent ? { recent: l.recent } : undefined);
     if ((got.level === 'crisis' || got.level === 'safeguarding') && got.category === l.category) same++;
   }
-  return `${r.recall.toFixed(3)}/${(r.falseAlarmRate * 100).toFixed(1)}%/${(r.positives ? same / r.positives : 1).toFixed(2)}`;
+  return `${r.recall.toFixed(3)}/${(r.falseAlarmRate * 100).toFixed(1)}%/${(r.positives ? same / r.positives : 1).toFixed(2)}/c${(r.concernRaisedRate * 100).toFixed(0)}%`;
 }
 
 /** the answers to Starling's own questions in test/safety/answers.test.ts (harmless ones must not alert, risky ones must) */
@@ -52,7 +52,7 @@ const extra: TrainingLine[] = list(arg('--extra'), []).flatMap((f) =>
 const sets: Array<[string, CorpusLine[]]> = [['holdout', readCorpus().filter((l) => l.split === 'holdout')]];
 for (const f of list(arg('--sets'), [])) sets.push([f.replace(/.*\//, ''), readFresh(f).map((l) => ({ ...l, recent: undefined }))]);
 const cls = base.rules.classifier!;
-console.log(`training lines ${base.training!.length} + ${extra.length}; columns: recall/false alarms/category right`);
+console.log(`training lines ${base.training!.length} + ${extra.length}; columns: recall/false alarms/category right/concern lines raised`);
 console.log(['alpha', 'thr', 'concern', 'shortW', ...sets.map((s) => s[0])].join('\t'));
 for (const alpha of list(arg('--alphas'), [String(cls.alpha)]).map(Number))
   for (const threshold of list(arg('--thresholds'), [String(cls.threshold)]).map(Number))
