@@ -7,9 +7,8 @@
  *   category      share of crisis+safeguarding lines caught with the labelled category (and the share among caught)
  * --errors lists the misses, false alarms and wrong categories (only for a set you are allowed to tune on).
  */
-import { readFileSync } from 'node:fs';
 import { createDetector, type Detector } from '../core/safety';
-import { evaluate, type CorpusLine } from './safety-eval';
+import { evaluate, readCorpus, type CorpusLine } from './safety-eval';
 
 export interface FreshReport {
   file: string;
@@ -31,16 +30,7 @@ export interface FreshReport {
 type FreshLine = CorpusLine & { id?: unknown };
 
 export function readFresh(file: string): FreshLine[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      try {
-        return JSON.parse(l) as FreshLine;
-      } catch {
-        throw new Error(`${file} line ${i + 1} is not valid JSON`);
-      }
-    });
+  return readCorpus(file) as FreshLine[];
 }
 
 export function scoreFresh(file: string, detector: Detector = createDetector()): FreshReport {
