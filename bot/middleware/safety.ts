@@ -191,7 +191,7 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
           );
           return next();
         }
-        await ctx.sendActivity(reply(deps, result, outcome, profile, await routesShownRecently(deps, convKey)));
+        await ctx.sendActivity(reply(deps, result, outcome, profile, await routesShownRecently(ctx, deps, convKey)));
         return; // the dialogs do not treat this message as an answer; "carry on" goes back to where they were
       }
       if (prev?.flagged && input.text && isDenial(input.text) && !(await inHandoff(deps, convKey))) {
@@ -225,6 +225,21 @@ async function inHandoff(deps: SafetyDeps, convKey: string): Promise<boolean> {
   }
 }
 
+const NOTES_READ = Symbol('safety notes read this turn');
+
+/**
+ * This conversation's notes, read once a turn for both the alert's background and the choice of reply (record()
+ * forgets the read when it adds a note, so a later read sees it).
+ */
+function notesOf(ctx: TurnContext, deps: SafetyDeps, convKey: string): Promise<SafetyNote[]> {
+  let read = ctx.turnState.get(NOTES_READ) as Promise<SafetyNote[]> | undefined;
+  if (!read) {
+    read = deps.store.listRange<SafetyNote>(safetyKeys.notes(convKey));
+    ctx.turnState.set(NOTES_READ, read);
+  }
+  return read;
+}
+
 /**
  * Keeps the conversation's flag and the worker's notes up to date; returns the flag as it was before.
  * `known.prev` is the flag as just read this turn (the middleware reads it with the turn's other reads).
@@ -242,6 +257,7 @@ async function record(
   if (JSON.stringify(flag) !== JSON.stringify(prev ?? null)) await deps.store.setJson(safetyKeys.flag(convKey), flag);
   if (result.level !== 'none') {
     turnLog(ctx, deps.log).info({ level: result.level, category: result.category }, 'safety result');
+    ctx.turnState.delete(NOTES_READ);
     await deps.store.listPush(safetyKeys.notes(convKey), {
       at: now().toISOString(),
       level: result.level,
@@ -294,7 +310,7 @@ async function raise(
   }
   let background: string[] = [];
   try {
-    const notes = await deps.store.listRange<SafetyNote>(safetyKeys.notes(convKey));
+    const notes = await notesOf(ctx, deps, convKey);
     background = await alertBackground(deps.store, deps.words, { uid: userUid(ctx), earlierNotes: notes.slice(0, -1) });
   } catch (err) {
     log.warn({ err: { message: (err as Error).message } }, 'alert background not available');
@@ -358,10 +374,10 @@ export const SHORT_ROUTES_WINDOW_MS = 15 * 60 * 1000;
  * every message buries what they said under numbers; the next replies keep every route, without the notes.
  * Never throws: unknown means no, and the full list is given.
  */
-async function routesShownRecently(deps: SafetyDeps, convKey: string): Promise<boolean> {
+async function routesShownRecently(ctx: TurnContext, deps: SafetyDeps, convKey: string): Promise<boolean> {
   try {
     const now = (deps.now ?? (() => new Date()))().getTime();
-    const notes = await deps.store.listRange<SafetyNote>(safetyKeys.notes(convKey));
+    const notes = await notesOf(ctx, deps, convKey);
     // the last note is this message's own (record() has just added it)
     return notes
       .slice(0, -1)
