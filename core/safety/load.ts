@@ -42,16 +42,21 @@ function readJson(file: string): unknown {
   }
 }
 
+/** Ids name entries in reasons and errors, so each must be used once in its file. */
+function uniqueIds(items: Array<{ id: string }>, file: string, what: string): void {
+  const seen = new Set<string>();
+  for (const { id } of items) {
+    if (seen.has(id)) throw new Error(`Invalid safety data in ${file}: duplicate ${what} id "${id}"`);
+    seen.add(id);
+  }
+}
+
 export function loadSafetyData(dir = SAFETY_DIR): SafetyData {
   const f = (n: string) => path.join(dir, n);
   const lexicon = validate(lexiconSchema, readJson(f('lexicon.json')), f('lexicon.json'));
   const normalise = validate(normaliseSchema, readJson(f('normalise.json')), f('normalise.json'));
   const rules = validate(rulesSchema, readJson(f('rules.json')), f('rules.json'));
-  const ids = new Set<string>();
-  for (const e of lexicon.entries) {
-    if (ids.has(e.id)) throw new Error(`Invalid safety data in ${f('lexicon.json')}: duplicate entry id "${e.id}"`);
-    ids.add(e.id);
-  }
+  uniqueIds(lexicon.entries, f('lexicon.json'), 'entry');
   const tf = f('training.jsonl');
   let training: TrainingLine[] | undefined;
   if (existsSync(tf)) {
@@ -73,11 +78,7 @@ export function loadSafetyData(dir = SAFETY_DIR): SafetyData {
   let answering: AnsweringData | undefined;
   if (existsSync(af)) {
     answering = validate(answeringSchema, readJson(af), af);
-    const seen = new Set<string>();
-    for (const r of answering.rules) {
-      if (seen.has(r.id)) throw new Error(`Invalid safety data in ${af}: duplicate rule id "${r.id}"`);
-      seen.add(r.id);
-    }
+    uniqueIds(answering.rules, af, 'rule');
   }
   return { lexicon, normalise, rules, training, answering };
 }

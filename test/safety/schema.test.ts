@@ -34,6 +34,19 @@ describe('content/safety is validated', () => {
     expect(() => loadSafetyData(dir)).toThrow(/lexicon\.json.*entries\.3.*id "/);
   });
 
+  test('two lexicon entries, or two answering rules, with the same id are rejected, naming the file and id', () => {
+    const dir = copyData();
+    editLexicon(dir, (lex) => {
+      lex.entries[1].id = lex.entries[0].id;
+    });
+    expect(() => loadSafetyData(dir)).toThrow(/lexicon\.json: duplicate entry id "/);
+    const dir2 = copyData();
+    const answering = JSON.parse(readFileSync(path.join(SAFETY_DIR, 'answering.json'), 'utf8'));
+    answering.rules[1].id = answering.rules[0].id;
+    writeFileSync(path.join(dir2, 'answering.json'), JSON.stringify(answering));
+    expect(() => loadSafetyData(dir2)).toThrow(/answering\.json: duplicate rule id "/);
+  });
+
   test('an unknown category or level is rejected', () => {
     const dir = copyData();
     editLexicon(dir, (lex) => {
