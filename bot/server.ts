@@ -78,7 +78,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const adapter = createAdapter(config);
   installTurnErrorHandler(adapter, { log, words, help, store });
-  const escalation = await createEscalationIntegration({ adapter, store, config, log, words, now });
+  const escalation = await createEscalationIntegration({ adapter, store, config, log, words, now, intents });
   // Order matters: turn log, then the safety check on everything, then escalation (duty channel, handoff relay).
   const safety: SafetyDeps = {
     detector,

@@ -30,7 +30,7 @@ import type { Store } from '../../core/storage';
 import type { AlertRaiser } from '../middleware/safety';
 import { createAlertRaiser } from './alertRaiser';
 import { alertActionOf, handleAlertAction } from './cardActions';
-import { createIntentMatcher } from '../../core/intents';
+import { createIntentMatcher, type IntentMatcher } from '../../core/intents';
 import { createDutyChannel, DutyChannelService } from './dutyChannel';
 import { relayFromYoungPerson } from './relay';
 import { onInstall, onStaffMessage, StaffDeps } from './staffChannel';
@@ -46,6 +46,8 @@ export interface EscalationIntegrationDeps {
   now: () => Date;
   /** how to reach a young person's conversation (default: proactive send through the adapter) */
   sendToYoungPerson?: SendToConversation;
+  /** the service's intent matcher (recognises "stop" / "my data" during a take-over); default: a new one */
+  intents?: IntentMatcher;
   /** bounded wait for first delivery before the young person is answered (default 1500 ms) */
   waitForDeliveryMs?: number;
   tuning?: EscalationTuning;
@@ -82,7 +84,7 @@ export async function createEscalationIntegration(deps: EscalationIntegrationDep
   }
   const sendToYoungPerson = deps.sendToYoungPerson ?? proactiveSender(adapter, appId);
   const staff: StaffDeps = { esc, store, words, log, config, duty, sendToYoungPerson, now };
-  const intents = createIntentMatcher();
+  const intents = deps.intents ?? createIntentMatcher();
 
   const middleware: Middleware = {
     async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {
