@@ -8,16 +8,11 @@
  * --errors lists the misses, false alarms and wrong categories (only for a set you are allowed to tune on).
  */
 import { createDetector, type Detector } from '../core/safety';
-import { evaluate, readCorpus, type CorpusLine } from './safety-eval';
+import { evaluate, readCorpus, type CorpusLine, type SplitReport } from './safety-eval';
 
-export interface FreshReport {
+/** safety-eval's figures for a split, for one file, with the category scores and the lines behind them. */
+export interface FreshReport extends Pick<SplitReport, 'lines' | 'positives' | 'recall' | 'harmless' | 'falseAlarmRate' | 'concernRaisedRate'> {
   file: string;
-  lines: number;
-  positives: number;
-  recall: number;
-  harmless: number;
-  falseAlarmRate: number;
-  concernRaisedRate: number;
   /** caught with the labelled category, over all crisis+safeguarding lines */
   categoryAccuracy: number;
   /** caught with the labelled category, over the caught ones */
