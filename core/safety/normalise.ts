@@ -17,6 +17,30 @@ export interface Tok {
   s: string;
   /** sentence number */
   sent: number;
+  /** what the pattern search needs of w as integers (shared by every token of the same word) */
+  x: WordInfo;
+}
+
+/**
+ * A word as the pattern search (patterns.ts) reads it: its id and its stem's id among the words patterns name, the
+ * prefixes (word*) it starts with, and whether it is a number. Integers, so matching a token against an alternative
+ * compares numbers in a typed array instead of hashing strings into Sets spread over the heap (see patterns.ts for
+ * why that matters). Worked out once per distinct word (cached) and read again only when the vocabulary has grown.
+ */
+export interface WordInfo {
+  /** Porter stem */
+  s: string;
+  /** id of the word among the words and stems patterns name; -1 when no pattern names it */
+  wi: number;
+  /** id of the stem, the same way */
+  si: number;
+  /** ids of the pattern prefixes the word starts with, ascending (usually none) */
+  pre: Int32Array;
+  /** all digits (what #n matches) */
+  num: boolean;
+  /** vocabulary.version the ids were read at */
+  v: number;
+  w: string;
 }
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
@@ -27,15 +51,66 @@ const FOR_BEFORE = new Set('me you him her them it the a someone money pics nude
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'y'];
 const CACHE_LIMIT = 50000;
 
-const stemCache = new Map<string, string>();
-export function stem(word: string): string {
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    s = /^[a-z]+$/.test(word) ? PorterStemmer.stem(word) : word;
-    if (stemCache.size > CACHE_LIMIT) stemCache.clear();
-    stemCache.set(word, s);
+/**
+ * The words, stems and prefixes compiled patterns name, each given a small integer id when a pattern is compiled.
+ * Only patterns add to it, so its size is bounded by the content, never by what people type. `version` changes
+ * whenever it grows, so ids a word was given before a later pattern named it are read again (WordInfo.v).
+ */
+export const vocabulary = {
+  ids: new Map<string, number>(),
+  prefixes: [] as string[],
+  version: 0,
+};
+
+/** The id of a word or stem a pattern names (given one if new). */
+export function wordId(s: string): number {
+  let id = vocabulary.ids.get(s);
+  if (id === undefined) {
+    id = vocabulary.ids.size;
+    vocabulary.ids.set(s, id);
+    vocabulary.version++;
   }
-  return s;
+  return id;
+}
+
+/** The id of a prefix a pattern names ("suicid" for suicid*), given one if new. */
+export function prefixId(p: string): number {
+  let id = vocabulary.prefixes.indexOf(p);
+  if (id < 0) {
+    id = vocabulary.prefixes.push(p) - 1;
+    vocabulary.version++;
+  }
+  return id;
+}
+
+const NO_PREFIXES = new Int32Array(0);
+const infoCache = new Map<string, WordInfo>();
+/** A word's stem and ids (cached per word: one Map look-up per token). */
+export function wordInfo(w: string): WordInfo {
+  let x = infoCache.get(w);
+  if (x === undefined) {
+    const s = /^[a-z]+$/.test(w) ? PorterStemmer.stem(w) : w;
+    x = { s, wi: -1, si: -1, pre: NO_PREFIXES, num: /^\d+$/.test(w), v: -1, w };
+    if (infoCache.size > CACHE_LIMIT) infoCache.clear();
+    infoCache.set(w, x);
+  }
+  if (x.v !== vocabulary.version) readIds(x);
+  return x;
+}
+
+/** (Re)reads a word's ids from the vocabulary as it is now. */
+export function readIds(x: WordInfo): void {
+  x.wi = vocabulary.ids.get(x.w) ?? -1;
+  x.si = vocabulary.ids.get(x.s) ?? -1;
+  let pre: number[] | null = null;
+  const ps = vocabulary.prefixes;
+  for (let i = 0; i < ps.length; i++) if (x.w.startsWith(ps[i])) (pre ??= []).push(i);
+  x.pre = pre ? Int32Array.from(pre) : NO_PREFIXES;
+  x.v = vocabulary.version;
+}
+
+export function stem(word: string): string {
+  return wordInfo(word).s;
 }
 
 export class Normaliser {
@@ -77,7 +152,10 @@ export class Normaliser {
       const norm: string[] = [];
       for (const w of words) for (const n of this.word(w)) norm.push(n);
       const joined = this.joinPhrases(norm);
-      for (const w of joined) out.push({ w, s: stem(w), sent: si });
+      for (const w of joined) {
+        const x = wordInfo(w);
+        out.push({ w, s: x.s, sent: si, x });
+      }
     }
     return out;
   }

@@ -1,37 +1,61 @@
 /**
  * Compiles lexicon patterns (see schema.ts) and finds them in a token list.
  * Each pattern is a short fixed list of elements; a match is tried only at positions whose word can start it
- * (an index by stem), gaps are bounded (at most 5 words), so scanning is linear in the message length.
+ * (an index by word id), gaps are bounded (at most 5 words), so scanning is linear in the message length.
+ *
+ * Why everything here is integers in typed arrays: the safety check runs once per message inside a busy turn, and
+ * between two messages the adapter, dialogs and storage push its tables out of the CPU's caches. Measured that way
+ * (scripts/detector-identity.ts --time), the search's cost was cache misses, not work: Sets, Maps and small objects
+ * spread over the heap, several misses for every pattern tried (about 180 tries per message). So:
+ * - words, stems and prefixes are small integer ids (normalise.ts gives each token its ids once, see WordInfo);
+ * - an alternative (a|b|@group) is a short sorted run of ids, so matching a token is a search in a few adjacent ints;
+ * - every pattern, alternative and choice lives in one Int32Array (`code`), built once, so the parts of a pattern
+ *   and the alternatives patterns share sit next to each other;
+ * - the candidate lists (which patterns can start at a word) are an open-addressing table of ints, not a Map of arrays.
+ * The results are exactly those of the object version this replaced (scripts/detector-identity.ts checks every line of
+ * the corpora byte for byte), including the order of matches, which decides ties between rules.
  */
-import { stem, type Tok } from './normalise';
+import { prefixId, readIds, stem, vocabulary, wordId, type Tok, type WordInfo } from './normalise';
 import { patternElements } from './schema';
 
-interface Alt {
-  kind: 'alt';
-  /** short words (under 4 letters) match only exactly: their stems collide ("sos" and "so") */
-  exact: Set<string>;
-  stems: Set<string>;
-  prefixes: string[];
-  num: boolean;
-  optional: boolean;
+/**
+ * The compiled form of every pattern of every set, end to end. Layouts (offsets are into `code`):
+ * - alternative at a: [flags, nKeys, ...keys ascending, nPrefixes, ...prefix ids ascending]. A key is a word's id * 2
+ *   (matches the token's word exactly) or a stem's id * 2 + 1 (matches the token's stem). flags: NUM (#n), OPTIONAL.
+ * - choice at c: [optional 0/1, nOptions, where its option offsets are, mask, nAlways, ...always, ...table]: the options
+ *   whose first alternative has a prefix or #n (always tried), then an open-addressing table of (id + 1, list offset)
+ *   pairs, mask + 1 of them, giving for a word or stem id the options whose first alternative names it exactly, as a list
+ *   [length, ...option numbers ascending]. An option is [length, ...alternative offsets]. The table is why a choice of
+ *   39 options does not check 39 first words at every token (see emitChoice).
+ * - pattern at p: elements as pairs [op, arg] ending with [END, 0]: [ALT, alternative offset], [GAP, max words],
+ *   [CHOICE, choice offset].
+ */
+let code = new Int32Array(1 << 14);
+let used = 0;
+function emit(xs: number[]): number {
+  const at = used;
+  if (used + xs.length > code.length) {
+    let size = code.length * 2;
+    while (used + xs.length > size) size *= 2;
+    const grown = new Int32Array(size);
+    grown.set(code.subarray(0, used));
+    code = grown;
+  }
+  code.set(xs, used);
+  used += xs.length;
+  return at;
 }
-interface Gap {
-  kind: 'gap';
-  max: number;
-}
-interface Choice {
-  kind: 'choice';
-  options: Alt[][];
-  optional: boolean;
-  /** option numbers by a word or stem their first word matches exactly (so a token tries only options that can fit) */
-  byWord: Map<string, number[]>;
-  /** options whose first word is a prefix or a number: always tried */
-  always: number[];
-}
-type El = Alt | Gap | Choice;
+
+const NUM = 1;
+const OPTIONAL = 2;
+const END = 0;
+const ALT = 1;
+const GAP = 2;
+const CHOICE = 3;
 
 export interface Compiled<T> {
-  els: El[];
+  /** where the pattern starts in `code` */
+  at: number;
   item: T;
 }
 
@@ -68,30 +92,44 @@ export function patternWords(pattern: string, groups: Groups): string[] {
 }
 
 /** Alternatives are never changed once built, so the same list (a group used by hundreds of patterns) is built once. */
-const altCache = new Map<string, Alt>();
-function makeAlt(list: string[], optional: boolean): Alt {
+const altCache = new Map<string, number>();
+function makeAlt(list: string[], optional: boolean): number {
   const key = `${optional ? '?' : ''}${list.join('|')}`;
   const hit = altCache.get(key);
-  if (hit) return hit;
+  if (hit !== undefined) return hit;
   const alt = buildAlt(list, optional);
   altCache.set(key, alt);
   return alt;
 }
 
-function buildAlt(list: string[], optional: boolean): Alt {
-  const alt: Alt = { kind: 'alt', exact: new Set(), stems: new Set(), prefixes: [], num: false, optional };
+function buildAlt(list: string[], optional: boolean): number {
+  const keys = new Set<number>();
+  const prefixes = new Set<number>();
+  let flags = optional ? OPTIONAL : 0;
   for (const a0 of list) {
     const a = a0.replace(/'/g, '');
-    if (a === '#n') alt.num = true;
-    else if (a.endsWith('*')) alt.prefixes.push(a.slice(0, -1));
+    if (a === '#n') flags |= NUM;
+    else if (a.endsWith('*')) prefixes.add(prefixId(a.slice(0, -1)));
     else {
+      // short words (under 4 letters) match only exactly: their stems collide ("sos" and "so")
       const s = stem(a);
-      if (a.length >= 4 && s.length >= 3) alt.stems.add(s);
-      alt.exact.add(a);
+      if (a.length >= 4 && s.length >= 3) keys.add(wordId(s) * 2 + 1);
+      keys.add(wordId(a) * 2);
     }
   }
-  return alt;
+  const k = [...keys].sort((x, y) => x - y);
+  const p = [...prefixes].sort((x, y) => x - y);
+  return emit([flags, k.length, ...k, p.length, ...p]);
 }
+
+/** The ids of the words and stems an alternative matches exactly (the keys of the candidate index). */
+function altWordIds(a: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < code[a + 1]; i++) out.push(code[a + 2 + i] >> 1);
+  return out;
+}
+const altHasPrefixes = (a: number) => code[a + 2 + code[a + 1]] > 0;
+const altHasNum = (a: number) => (code[a] & NUM) !== 0;
 
 /** Pattern words go through the same text-speak table as messages ("dont" -> "do not"). */
 export type Expand = (word: string) => string[];
@@ -103,11 +141,11 @@ export function compile<T>(pattern: string, item: T, groups: Groups, where: stri
     const x = expand(w);
     return x.length === 1 ? x[0] : w;
   };
-  const els: El[] = [];
+  const els: number[] = [];
   for (const el of patternElements(pattern)) {
     const optional = el.startsWith('?');
     const body = optional ? el.slice(1) : el;
-    if (body.startsWith('..')) els.push({ kind: 'gap', max: Number(body.slice(2)) });
+    if (body.startsWith('..')) els.push(GAP, Number(body.slice(2)));
     else if (body.startsWith('(')) {
       const options = body
         .slice(1, -1)
@@ -119,75 +157,114 @@ export function compile<T>(pattern: string, item: T, groups: Groups, where: stri
             .flatMap((w) => (w.startsWith('@') || w.startsWith('#') || w.endsWith('*') ? [w] : expand(w.replace(/'/g, ''))))
             .map((w) => makeAlt(items(w, groups, where), false)),
         );
-      els.push(indexChoice(options, optional));
-    } else els.push(makeAlt(items(body, groups, where).map(one), optional));
+      els.push(CHOICE, emitChoice(options, optional));
+    } else els.push(ALT, makeAlt(items(body, groups, where).map(one), optional));
   }
-  return { els, item };
+  els.push(END, 0);
+  return { at: emit(els), item };
 }
 
-function indexChoice(options: Alt[][], optional: boolean): Choice {
-  const byWord = new Map<string, number[]>();
+/**
+ * A choice, with an index of its options by the words their first alternative names (a token tries only options that
+ * can fit it, in their written order), kept inside the choice's own record so a look-up stays within its few lines.
+ */
+function emitChoice(options: number[][], optional: boolean): number {
+  const optionAt = options.map((o) => emit([o.length, ...o]));
+  const byId = new Map<number, number[]>();
   const always: number[] = [];
   options.forEach((o, n) => {
-    const a = o[0];
-    if (a.prefixes.length || a.num) always.push(n);
-    for (const k of new Set([...a.exact, ...a.stems])) {
-      let l = byWord.get(k);
-      if (!l) byWord.set(k, (l = []));
+    const first = o[0];
+    if (altHasPrefixes(first) || altHasNum(first)) always.push(n);
+    for (const id of new Set(altWordIds(first))) {
+      let l = byId.get(id);
+      if (!l) byId.set(id, (l = []));
       l.push(n);
     }
   });
-  return { kind: 'choice', options, optional, byWord, always };
-}
-
-/** The options of a choice that can start at token t, in their written order (no allocation in the common cases). */
-function optionsFor(el: Choice, t: Tok): number[] {
-  const a = el.byWord.get(t.w);
-  const b = t.s !== t.w ? el.byWord.get(t.s) : undefined;
-  const always = el.always;
-  if (!always.length) {
-    if (!b) return a ?? NONE;
-    if (!a) return b;
+  let size = 2;
+  while (size < byId.size * 2) size *= 2;
+  const lists = new Map<number, number>();
+  for (const [id, l] of byId) lists.set(id, emit([l.length, ...l]));
+  const table = new Array<number>(size * 2).fill(0);
+  for (const [id, at] of lists) {
+    let h = slot(id, size - 1);
+    while (table[h * 2] !== 0) h = (h + 1) & (size - 1);
+    table[h * 2] = id + 1;
+    table[h * 2 + 1] = at;
   }
-  return mergeSorted(mergeSorted(a ?? NONE, b ?? NONE), always);
+  const optionTable = emit(optionAt);
+  return emit([optional ? 1 : 0, options.length, optionTable, size - 1, always.length, ...always, ...table]);
 }
 
-/** Two ascending lists of option numbers merged into one, without repeats. */
-function mergeSorted(x: number[], y: number[]): number[] {
-  if (!y.length) return x;
-  if (!x.length) return y;
+/** Where the list of options of the choice at c whose first alternative names id starts, or -1. */
+function choiceList(c: number, id: number): number {
+  if (id < 0) return -1;
+  const mask = code[c + 3];
+  const table = c + 5 + code[c + 4];
+  for (let h = slot(id, mask); ; h = (h + 1) & mask) {
+    const s = code[table + h * 2];
+    if (s === id + 1) return code[table + h * 2 + 1];
+    if (s === 0) return -1;
+  }
+}
+
+/** The alternatives a pattern's first element can start with (a choice: the first of each option; a gap: none). */
+function firstAlts(at: number): number[] {
+  const op = code[at];
+  const arg = code[at + 1];
+  if (op === ALT) return [arg];
+  if (op !== CHOICE) return [];
   const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < x.length || j < y.length) {
-    const v = j >= y.length || (i < x.length && x[i] <= y[j]) ? x[i++] : y[j++];
-    if (out.length === 0 || out[out.length - 1] !== v) out.push(v);
-  }
+  for (let n = 0; n < code[arg + 1]; n++) out.push(code[code[code[arg + 2] + n] + 1]);
   return out;
 }
-const NONE: number[] = [];
 
-function altMatches(a: Alt, t: Tok): boolean {
-  if (a.exact.has(t.w) || a.stems.has(t.s)) return true;
-  if (a.num && /^\d+$/.test(t.w)) return true;
-  for (const p of a.prefixes) if (t.w.startsWith(p)) return true;
-  return false;
-}
+/**
+ * Lists of pattern numbers by a word's id, in two typed arrays: an open-addressing table of (id + 1, start) pairs and
+ * the lists end to end ([length, k, k, ...]). A look-up touches a line or two, where a Map of arrays touches several.
+ */
+class IdLists {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  readonly data: Int32Array;
 
-function firstAlts(el: El): Alt[] {
-  if (el.kind === 'alt') return [el];
-  if (el.kind === 'choice') return el.options.map((o) => o[0]);
-  return [];
+  constructor(lists: Map<number, number[]>) {
+    let size = 8;
+    while (size < lists.size * 2) size *= 2; // at most half full, so a look-up rarely probes twice
+    this.mask = size - 1;
+    this.slots = new Int32Array(size * 2);
+    const data: number[] = [];
+    for (const [id, ks] of lists) {
+      let h = slot(id, this.mask);
+      while (this.slots[h * 2] !== 0) h = (h + 1) & this.mask;
+      this.slots[h * 2] = id + 1;
+      this.slots[h * 2 + 1] = data.length;
+      data.push(ks.length, ...ks);
+    }
+    this.data = Int32Array.from(data);
+  }
+
+  /** Where id's list starts in data ([length, ...]), or -1. */
+  at(id: number): number {
+    if (id < 0) return -1;
+    for (let h = slot(id, this.mask); ; h = (h + 1) & this.mask) {
+      const s = this.slots[h * 2];
+      if (s === id + 1) return this.slots[h * 2 + 1];
+      if (s === 0) return -1;
+    }
+  }
 }
+/** Multiplicative hashing spreads neighbouring ids (words of one pattern get consecutive ids) over the table. */
+const slot = (id: number, mask: number) => Math.imul(id, 0x9e3779b1) & mask;
 
 /** A set of patterns indexed by what their first element can match. */
 export class PatternSet<T> {
   private readonly list: Compiled<T>[];
-  /** pattern numbers by a stem or word their first element matches exactly */
-  private readonly byStem = new Map<string, number[]>();
-  /** patterns whose first element has a prefix (word*), with that element's alternatives */
-  private readonly byPrefix: Array<{ k: number; firsts: Alt[] }> = [];
-  private readonly byNum: number[] = [];
+  /** pattern numbers by the id of a word or stem their first element matches exactly */
+  private readonly byId: IdLists;
+  /** patterns whose first element has a prefix (word*), each as [k, nFirsts, ...its first alternatives] */
+  private readonly byPrefix: Int32Array;
+  private readonly byNum: Int32Array;
   /** per-token de-duplication of candidates without allocating a Set for every word */
   private readonly seen: Uint32Array;
   private stamp = 0;
@@ -195,101 +272,201 @@ export class PatternSet<T> {
   constructor(list: Compiled<T>[]) {
     this.list = list;
     this.seen = new Uint32Array(list.length);
+    const byId = new Map<number, number[]>();
+    const byPrefix: number[] = [];
+    const byNum: number[] = [];
     list.forEach((c, k) => {
       let pre = false;
       let num = false;
-      const firsts = firstAlts(c.els[0]);
+      const firsts = firstAlts(c.at);
       for (const first of firsts) {
-        for (const s of [...first.stems, ...first.exact]) {
-          let l = this.byStem.get(s);
-          if (!l) this.byStem.set(s, (l = []));
-          if (!l.includes(k)) l.push(k);
+        for (const id of altWordIds(first)) {
+          let l = byId.get(id);
+          if (!l) byId.set(id, (l = []));
+          if (l[l.length - 1] !== k) l.push(k); // k only grows, so its last entry is the only possible repeat
         }
-        if (first.prefixes.length) pre = true;
-        if (first.num) num = true;
+        if (altHasPrefixes(first)) pre = true;
+        if (altHasNum(first)) num = true;
       }
-      if (pre) this.byPrefix.push({ k, firsts });
-      if (num) this.byNum.push(k);
+      if (pre) byPrefix.push(k, firsts.length, ...firsts);
+      if (num) byNum.push(k);
     });
+    this.byId = new IdLists(byId);
+    this.byPrefix = Int32Array.from(byPrefix);
+    this.byNum = Int32Array.from(byNum);
   }
 
   /** All matches (one per pattern and start position). Masked tokens cannot be part of a match. */
   find(toks: Tok[], masked?: Uint8Array, from = 0, to = toks.length): Match<T>[] {
     const out: Match<T>[] = [];
+    this.scan(toks, masked, from, to, out);
+    return out;
+  }
+
+  /** True when any pattern matches wholly inside toks[from, to). */
+  any(toks: Tok[], from = 0, to = toks.length): boolean {
+    return this.scan(toks, undefined, Math.max(0, from), Math.min(toks.length, to), null);
+  }
+
+  /** Adds the matches to out; with out null, stops at the first and says whether there was one. */
+  private scan(toks: Tok[], masked: Uint8Array | undefined, from: number, to: number, out: Match<T>[] | null): boolean {
+    // ids read before a later pattern named more words are read again (only ever at start-up)
+    const version = vocabulary.version;
+    for (let i = from; i < to; i++) if (toks[i].x.v !== version) readIds(toks[i].x);
     const seen = this.seen;
+    const data = this.byId.data;
     for (let i = from; i < to; i++) {
       if (masked && masked[i]) continue;
-      const t = toks[i];
+      const x = toks[i].x;
       if (++this.stamp === 0xffffffff) {
         seen.fill(0);
         this.stamp = 1;
       }
       const st = this.stamp;
-      // candidates in the same order as before: by stem, by word, by prefix, by number; each tried once
-      const a = this.byStem.get(t.s);
-      if (a) for (const k of a) if (seen[k] !== st) this.tryAt(k, st, toks, i, to, masked, out);
-      if (t.w !== t.s) {
-        const b = this.byStem.get(t.w);
-        if (b) for (const k of b) if (seen[k] !== st) this.tryAt(k, st, toks, i, to, masked, out);
+      // candidates in this order: by stem, by word, by prefix, by number; each tried once
+      let at = this.byId.at(x.si);
+      if (at >= 0) {
+        for (let q = at + 1, end = at + 1 + data[at]; q < end; q++) {
+          const k = data[q];
+          if (seen[k] !== st && this.tryAt(k, st, toks, i, to, masked, out) && !out) return true;
+        }
       }
-      for (const p of this.byPrefix) if (seen[p.k] !== st && p.firsts.some((f) => altMatches(f, t))) this.tryAt(p.k, st, toks, i, to, masked, out);
-      if (this.byNum.length && /^\d+$/.test(t.w)) for (const k of this.byNum) if (seen[k] !== st) this.tryAt(k, st, toks, i, to, masked, out);
+      if (x.wi !== x.si) {
+        at = this.byId.at(x.wi);
+        if (at >= 0) {
+          for (let q = at + 1, end = at + 1 + data[at]; q < end; q++) {
+            const k = data[q];
+            if (seen[k] !== st && this.tryAt(k, st, toks, i, to, masked, out) && !out) return true;
+          }
+        }
+      }
+      // a first alternative that matches the word exactly or by stem put its pattern in the lists above (tried and
+      // marked seen), so here only a prefix or a number can add one: a word with neither skips the loop
+      const bp = this.byPrefix;
+      if (x.pre.length > 0 || x.num) {
+        for (let q = 0; q < bp.length; q += 2 + bp[q + 1]) {
+          const k = bp[q];
+          if (seen[k] === st) continue;
+          let can = false;
+          for (let f = q + 2, end = q + 2 + bp[q + 1]; f < end && !can; f++) can = altMatches(bp[f], x);
+          if (can && this.tryAt(k, st, toks, i, to, masked, out) && !out) return true;
+        }
+      }
+      if (x.num) {
+        for (let q = 0; q < this.byNum.length; q++) {
+          const k = this.byNum[q];
+          if (seen[k] !== st && this.tryAt(k, st, toks, i, to, masked, out) && !out) return true;
+        }
+      }
     }
-    return out;
+    return false;
   }
 
-  private tryAt(k: number, st: number, toks: Tok[], i: number, to: number, masked: Uint8Array | undefined, out: Match<T>[]): void {
+  /** Tries pattern k at token i; true when it matched (and was added to out, if given). */
+  private tryAt(k: number, st: number, toks: Tok[], i: number, to: number, masked: Uint8Array | undefined, out: Match<T>[] | null): boolean {
     this.seen[k] = st;
     const c = this.list[k];
-    const end = matchFrom(c.els, 0, toks, i, toks[i].sent, to, masked);
-    if (end >= 0) out.push({ item: c.item, start: i, end });
+    const end = matchFrom(c.at, toks, i, toks[i].sent, to, masked);
+    if (end < 0) return false;
+    if (out) out.push({ item: c.item, start: i, end });
+    return true;
   }
+}
 
-  /** True when any pattern matches wholly inside toks[from, to). */
-  any(toks: Tok[], from = 0, to = toks.length): boolean {
-    return this.find(toks, undefined, Math.max(0, from), Math.min(toks.length, to)).length > 0;
+/** Whether code[from, from + n), ascending, holds key: a scan that stops early for short runs, else a binary search. */
+function has(from: number, n: number, key: number): boolean {
+  if (n <= 16) {
+    for (let i = from, end = from + n; i < end; i++) {
+      const v = code[i];
+      if (v >= key) return v === key;
+    }
+    return false;
   }
+  let lo = from;
+  let hi = from + n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = code[mid];
+    if (v === key) return true;
+    if (v < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+function altMatches(a: number, x: WordInfo): boolean {
+  const nk = code[a + 1];
+  if (nk > 0 && ((x.wi >= 0 && has(a + 2, nk, x.wi * 2)) || (x.si >= 0 && has(a + 2, nk, x.si * 2 + 1)))) return true;
+  if (x.num && (code[a] & NUM) !== 0) return true;
+  const p = a + 2 + nk;
+  const np = code[p];
+  if (np > 0) for (let i = 0; i < x.pre.length; i++) if (has(p + 1, np, x.pre[i])) return true;
+  return false;
+}
+
+/** Option o (one alternative per token) at token i, then the rest of the pattern after the choice at pc. */
+function matchOption(pc: number, o: number, toks: Tok[], i: number, sent: number, to: number, masked?: Uint8Array): number {
+  let j = i;
+  for (let q = o + 1, end = o + 1 + code[o]; q < end; q++) {
+    if (tokOk(toks, j, sent, to, masked) && altMatches(code[q], toks[j].x)) j++;
+    else return -1;
+  }
+  return matchFrom(pc + 2, toks, j, sent, to, masked);
 }
 
 function tokOk(toks: Tok[], i: number, sent: number, to: number, masked?: Uint8Array): boolean {
   return i < to && toks[i].sent === sent && !(masked && masked[i]);
 }
 
-function matchFrom(els: El[], e: number, toks: Tok[], i: number, sent: number, to: number, masked?: Uint8Array): number {
-  if (e === els.length) return i;
-  const el = els[e];
-  if (el.kind === 'gap') {
-    for (let k = 0; k <= el.max; k++) {
+/** Matches the pattern elements from pc on at token i; the end of the match (exclusive) or -1. */
+function matchFrom(pc: number, toks: Tok[], i: number, sent: number, to: number, masked?: Uint8Array): number {
+  const op = code[pc];
+  if (op === END) return i;
+  const arg = code[pc + 1];
+  if (op === GAP) {
+    for (let k = 0; k <= arg; k++) {
       const j = i + k;
       if (j > to) break;
       if (k > 0 && toks[j - 1].sent !== sent) break;
-      const r = matchFrom(els, e + 1, toks, j, sent, to, masked);
+      const r = matchFrom(pc + 2, toks, j, sent, to, masked);
       if (r >= 0) return r;
     }
     return -1;
   }
-  if (el.kind === 'choice') {
-    const cands = i < to && toks[i] ? optionsFor(el, toks[i]) : NONE;
-    for (const n of cands) {
-      const opt = el.options[n];
-      let j = i;
-      let ok = true;
-      for (const a of opt) {
-        if (tokOk(toks, j, sent, to, masked) && altMatches(a, toks[j])) j++;
-        else {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) {
-        const r = matchFrom(els, e + 1, toks, j, sent, to, masked);
+  let optional: boolean;
+  if (op === CHOICE) {
+    optional = code[arg] === 1;
+    if (i < to) {
+      // the options that can start at this token, in their written order: those indexed under its word, under its
+      // stem, and those always tried (three ascending lists, merged as they are walked)
+      const x = toks[i].x;
+      const a = choiceList(arg, x.wi);
+      const b = x.si !== x.wi ? choiceList(arg, x.si) : -1;
+      let ia = a < 0 ? 0 : a + 1;
+      const ea = a < 0 ? 0 : a + 1 + code[a];
+      let ib = b < 0 ? 0 : b + 1;
+      const eb = b < 0 ? 0 : b + 1 + code[b];
+      let ic = arg + 5;
+      const ec = ic + code[arg + 4];
+      for (;;) {
+        let n = 0x7fffffff;
+        if (ia < ea && code[ia] < n) n = code[ia];
+        if (ib < eb && code[ib] < n) n = code[ib];
+        if (ic < ec && code[ic] < n) n = code[ic];
+        if (n === 0x7fffffff) break;
+        if (ia < ea && code[ia] === n) ia++;
+        if (ib < eb && code[ib] === n) ib++;
+        if (ic < ec && code[ic] === n) ic++;
+        const r = matchOption(pc, code[code[arg + 2] + n], toks, i, sent, to, masked);
         if (r >= 0) return r;
       }
     }
-  } else if (tokOk(toks, i, sent, to, masked) && altMatches(el, toks[i])) {
-    const r = matchFrom(els, e + 1, toks, i + 1, sent, to, masked);
-    if (r >= 0) return r;
+  } else {
+    optional = (code[arg] & OPTIONAL) !== 0;
+    if (tokOk(toks, i, sent, to, masked) && altMatches(arg, toks[i].x)) {
+      const r = matchFrom(pc + 2, toks, i + 1, sent, to, masked);
+      if (r >= 0) return r;
+    }
   }
-  if (el.optional) return matchFrom(els, e + 1, toks, i, sent, to, masked);
-  return -1;
+  return optional ? matchFrom(pc + 2, toks, i, sent, to, masked) : -1;
 }
