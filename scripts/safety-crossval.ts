@@ -1,0 +1,100 @@
+/**
+ * npm run --silent build && node dist/scripts/safety-crossval.js --batches l.jsonl,m.jsonl,... [--also h.jsonl,...]
+ *   [--thresholds 0.7,0.8] [--short-threshold 0.999] [--alpha 0.5] [--sets c.jsonl]
+ *
+ * Leave one batch out: does training the classifier on blind-written batches help on a batch written by a hand it
+ * never learned from? For each batch in --batches, the classifier is trained on the shipped training lines plus the
+ * other batches (and any --also lines), and scored on the batch left out. The baseline row trains on the shipped lines
+ * only. Prints aggregate figures only (never lines), so the batches stay blind: recall of crisis+safeguarding,
+ * harmless raised, and concern lines raised, per held-out batch and pooled.
+ */
+import { createDetectorFrom } from '../core/safety/detector';
+import { loadSafetyData } from '../core/safety/load';
+import type { TrainingLine } from '../core/safety/schema';
+import { evaluate, readCorpus, type CorpusLine } from './safety-eval';
+import { readFresh } from './safety-fresh';
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const list = (s: string | undefined) => (s ? s.split(',').filter(Boolean) : []);
+const name = (f: string) => f.replace(/.*\//, '').replace(/\.jsonl$/, '');
+
+const base = loadSafetyData();
+const cls = base.rules.classifier!;
+const batches = list(arg('--batches')).map((f) => ({ f, lines: readFresh(f).map((l) => ({ ...l, recent: undefined }) as CorpusLine) }));
+const also: TrainingLine[] = list(arg('--also')).flatMap((f) => readFresh(f).map((l) => ({ text: l.text, level: l.level, category: l.category })));
+const sets = list(arg('--sets')).map((f) => ({ f, lines: readFresh(f).map((l) => ({ ...l, recent: undefined }) as CorpusLine) }));
+const holdout = readCorpus().filter((l) => l.split === 'holdout');
+const asTraining = (ls: CorpusLine[]): TrainingLine[] => ls.map((l) => ({ text: l.text, level: l.level, category: l.category }));
+
+interface Tally {
+  pos: number;
+  caught: number;
+  harmless: number;
+  fa: number;
+  concern: number;
+  concernRaised: number;
+}
+const zero = (): Tally => ({ pos: 0, caught: 0, harmless: 0, fa: 0, concern: 0, concernRaised: 0 });
+function tally(t: Tally, r: ReturnType<typeof evaluate>): void {
+  t.pos += r.positives;
+  t.caught += Math.round(r.recall * r.positives);
+  t.harmless += r.harmless;
+  t.fa += Math.round(r.falseAlarmRate * r.harmless);
+  const concernN = r.byLevel.concern?.n ?? 0;
+  t.concern += concernN;
+  t.concernRaised += Math.round(r.concernRaisedRate * concernN);
+}
+const fmt = (t: Tally) =>
+  `${(t.caught / Math.max(1, t.pos)).toFixed(3)}/${((100 * t.fa) / Math.max(1, t.harmless)).toFixed(1)}%/c${((100 * t.concernRaised) / Math.max(1, t.concern)).toFixed(0)}%`;
+
+const thresholds = list(arg('--thresholds')).map(Number);
+if (!thresholds.length) thresholds.push(cls.threshold);
+const shortThreshold = Number(arg('--short-threshold') ?? cls.shortThreshold ?? cls.threshold);
+const alpha = Number(arg('--alpha') ?? cls.alpha);
+
+console.log(`shipped training lines ${base.training!.length}, --also ${also.length}; columns: recall/harmless raised/concern raised`);
+console.log(['thr', 'training', ...batches.map((b) => name(b.f)), 'pooled', 'holdout', ...sets.map((s) => name(s.f))].join('\t'));
+for (const threshold of thresholds) {
+  const classifier = { ...cls, threshold, shortThreshold, alpha };
+  const build = (extra: TrainingLine[]) => createDetectorFrom({ ...base, training: [...base.training!, ...also, ...extra], rules: { ...base.rules, classifier } });
+  // baseline: the shipped training lines (plus --also) only, scored on every batch
+  const det0 = build([]);
+  const pooled0 = zero();
+  const cells0 = batches.map((b) => {
+    const t = zero();
+    tally(t, evaluate(det0, b.lines));
+    tally(pooled0, evaluate(det0, b.lines));
+    return fmt(t);
+  });
+  const h0 = zero();
+  tally(h0, evaluate(det0, holdout));
+  const s0 = sets.map((s) => {
+    const t = zero();
+    tally(t, evaluate(det0, s.lines));
+    return fmt(t);
+  });
+  console.log([threshold, 'shipped', ...cells0, fmt(pooled0), fmt(h0), ...s0].join('\t'));
+  // each batch scored by a classifier that learned from the others
+  const pooled = zero();
+  const cells = batches.map((b, i) => {
+    const det = build(batches.filter((_, j) => j !== i).flatMap((o) => asTraining(o.lines)));
+    const t = zero();
+    const r = evaluate(det, b.lines);
+    tally(t, r);
+    tally(pooled, r);
+    return fmt(t);
+  });
+  // the corpus's held-out split and other sets, with every batch learned
+  const detAll = build(batches.flatMap((o) => asTraining(o.lines)));
+  const h = zero();
+  tally(h, evaluate(detAll, holdout));
+  const s1 = sets.map((s) => {
+    const t = zero();
+    tally(t, evaluate(detAll, s.lines));
+    return fmt(t);
+  });
+  console.log([threshold, '+others', ...cells, fmt(pooled), fmt(h), ...s1].join('\t'));
+}
