@@ -7,7 +7,7 @@
  * backoff and says "trying". If the conversation is handed over, the worker also sees the message in
  * the handoff thread (the safety middleware answers crisis messages itself, so the relay would not).
  */
-import type { AlertInput, AlertOutcome, AlertRaiser } from '../middleware/safety';
+import type { AlertInput, AlertOutcome, AlertRaiser, FollowUpMessage } from '../middleware/safety';
 import type { ConversationRef, Escalation, RaiseInput } from '../../core/escalation';
 import type { Words } from '../../core/i18n';
 import type { Logger } from '../../core/logging';
@@ -58,6 +58,17 @@ export function createAlertRaiser(deps: AlertRaiserDeps): AlertRaiser {
   };
 
   return {
+    async followUp(msg: FollowUpMessage): Promise<void> {
+      await deps.esc.addFollowUp({
+        uid: msg.uid,
+        conversationKey: msg.conversationKey,
+        text: msg.text,
+        at: deps.now().toISOString(),
+        level: msg.level,
+        category: msg.category,
+        reasons: msg.reasons,
+      });
+    },
     async raise(input: AlertInput): Promise<AlertOutcome> {
       const raiseInput = toRaiseInput(input);
       let timer: NodeJS.Timeout | undefined;

@@ -6,7 +6,8 @@
  *   for (const m of esc.middleware) adapter.use(m);      // after the safety middleware
  *   ... on shutdown: await esc.close();
  *
- * - alerts: the AlertRaiser for the safety middleware (honest outcome: delivered on/off duty, trying, no_route).
+ * - alerts: the AlertRaiser for the safety middleware (honest outcome: delivered on/off duty, trying, no_route), and
+ *   followUp(): what the young person types after an alert goes onto the open alert's card (core addFollowUp).
  * - middleware (one Middleware):
  *     Teams team channels (staff space): installing Starling in a team (by a duty worker) or "@Starling alerts here"
  *     sets the duty channel; card buttons (Action.Execute invoke or Action.Submit) acknowledge / take over / resolve;
@@ -72,7 +73,11 @@ export async function createEscalationIntegration(deps: EscalationIntegrationDep
     config,
     log,
     clock: { now, setTimer: realClock.setTimer },
-    routes: { sendToDutyChannel: (card, info) => duty.sendCard(card, info), card: { words } },
+    routes: {
+      sendToDutyChannel: (card, info) => duty.sendCard(card, info),
+      followUps: { postInAlertThread: (id, text) => duty.postInAlertThread(id, text), refreshCards: (id, card) => duty.refreshCards(id, card) },
+      card: { words },
+    },
     tuning: deps.tuning,
   });
   await esc.start();

@@ -63,8 +63,24 @@ export type AlertOutcome =
   /** a duty worker has taken over this conversation and the message was put in front of them */
   | { state: 'with_person' };
 
+/** A message typed after an alert in this conversation that raised no alert itself (see followUp below). */
+export interface FollowUpMessage {
+  conversationKey: string;
+  uid: string;
+  text: string;
+  level: SafetyResult['level'];
+  category: string | null;
+  reasons: string[];
+}
+
 export interface AlertRaiser {
   raise(input: AlertInput): Promise<AlertOutcome>;
+  /**
+   * Adds the message to the conversation's open alert, so the duty worker who picks it up sees what more was said
+   * (bot/escalation: core addFollowUp; nothing when a worker has taken over, who reads it in the thread already).
+   * Called without waiting: it never holds up the young person's reply.
+   */
+  followUp?(msg: FollowUpMessage): Promise<void>;
 }
 
 export interface SafetyDeps {
@@ -194,6 +210,9 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
         await ctx.sendActivity(reply(deps, result, outcome, profile, await routesShownRecently(ctx, deps, convKey)));
         return; // the dialogs do not treat this message as an answer; "carry on" goes back to where they were
       }
+      // Flagged (read with the turn's other reads, so an unflagged conversation pays nothing): what they type now
+      // goes onto the open alert for the worker. Typed words only: a button press is not something they wrote.
+      if (flagBefore?.flagged && input.text) addFollowUp(deps, ctx, convKey, input.text, result, log);
       if (prev?.flagged && input.text && isDenial(input.text) && !(await inHandoff(deps, convKey))) {
         const w = deps.words;
         await ctx.sendActivity(
@@ -203,6 +222,20 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
       return next();
     },
   };
+}
+
+/** Not awaited, never throws: the young person's reply does not wait for it. Errors are logged without the text. */
+function addFollowUp(deps: SafetyDeps, ctx: TurnContext, convKey: string, text: string, result: SafetyResult, log: Logger): void {
+  if (!deps.alerts?.followUp) return;
+  let pending: Promise<void>;
+  try {
+    pending = deps.alerts.followUp({ conversationKey: convKey, uid: userUid(ctx), text, level: result.level, category: result.category, reasons: result.reasons });
+  } catch (err) {
+    pending = Promise.reject(err);
+  }
+  pending.catch((err) =>
+    log.warn({ err: { type: (err as Error)?.name, message: String((err as Error)?.message ?? err).split('\n')[0].slice(0, 200) } }, 'follow-up could not be added to the open alert'),
+  );
 }
 
 /** Never lets a lookup failure stop the safety check: unknown means the message is read on its own. */

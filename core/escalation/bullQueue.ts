@@ -67,8 +67,8 @@ export class BullJobQueue implements JobQueue {
     return c;
   }
 
-  async addDeliver(job: DeliverJob): Promise<void> {
-    await this.queue.add('deliver', job, { jobId: deliverJobId(job) });
+  async addDeliver(job: DeliverJob, delayMs = 0): Promise<void> {
+    await this.queue.add('deliver', job, { jobId: deliverJobId(job), ...(delayMs > 0 ? { delay: delayMs } : {}) });
   }
 
   async addReescalate(job: ReescalateJob, delayMs: number): Promise<void> {

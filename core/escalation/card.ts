@@ -105,6 +105,8 @@ export function buildAlertCard(view: AlertView, opts: CardOptions = {}): Record<
         { type: 'TextBlock', wrap: true, weight: 'Bolder', text: said('young_person', view.texts.trigger.text) },
       ]
     : [{ type: 'TextBlock', wrap: true, isSubtle: true, text: w.t('staff:card.noLongerKept') }];
+  const followUps = view.texts?.followUps ?? [];
+  const written = followUps.length + (view.texts?.followUpsDropped ?? 0);
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -123,6 +125,10 @@ export function buildAlertCard(view: AlertView, opts: CardOptions = {}): Record<
         ? [{ type: 'TextBlock', weight: 'Bolder', color: 'Attention', wrap: true, text: w.t('staff:card.notAcknowledged', { round }) }]
         : []),
       { type: 'TextBlock', wrap: true, text: opts.statusLine ?? w.t(`staff:card.state.${a.state}`) },
+      // Near the top, so a worker who opens the card after the thread notice sees at once that there is more.
+      ...(written && !done
+        ? [{ type: 'TextBlock', wrap: true, weight: 'Bolder', color: 'Warning', text: w.t('staff:card.followUps.more', { count: written }) }]
+        : []),
       ...(a.earlierOpen?.length
         ? [
             {
@@ -150,6 +156,7 @@ export function buildAlertCard(view: AlertView, opts: CardOptions = {}): Record<
         ],
       },
       { type: 'Container', style: 'emphasis', items: [{ type: 'TextBlock', weight: 'Bolder', text: w.t('staff:card.whatWasSaid') }, ...excerpt] },
+      ...(followUps.length ? [followUpSection(w, view, said)] : []),
       ...(view.texts?.background?.length
         ? [
             {
@@ -188,6 +195,36 @@ export function buildAlertCard(view: AlertView, opts: CardOptions = {}): Record<
   };
 }
 
+/**
+ * "Said since the alert": what the young person typed after it, oldest first, each with a line saying when and what
+ * Starling's check made of it. A message the check found worrying (a concern, below an alert of its own) stands out.
+ */
+function followUpSection(w: StaffWords, view: AlertView, said: (from: 'young_person', text: string) => string): Record<string, unknown> {
+  const t = view.texts!;
+  const items: Record<string, unknown>[] = [{ type: 'TextBlock', weight: 'Bolder', text: w.t('staff:card.followUps.title') }];
+  if (t.followUpsDropped) items.push({ type: 'TextBlock', wrap: true, isSubtle: true, text: w.t('staff:card.followUps.dropped', { count: t.followUpsDropped, kept: t.followUps!.length }) });
+  for (const f of t.followUps ?? []) {
+    const worrying = f.level !== 'none';
+    const when = londonTime(w, f.at);
+    items.push({ type: 'TextBlock', wrap: true, spacing: 'Medium', ...(worrying ? { weight: 'Bolder', color: 'Warning' } : {}), text: said('young_person', f.text) });
+    if (!worrying) {
+      items.push({ type: 'TextBlock', wrap: true, isSubtle: true, size: 'Small', spacing: 'None', text: w.t('staff:card.followUps.line', { when }) });
+      continue;
+    }
+    const what = [f.category ? codeWords(w, 'category', f.category) : '', f.reasons.join(', ')].filter(Boolean).join(': ');
+    const level = /^[\w-]+$/.test(f.level) && w.has(`staff:card.followUps.level.${f.level}`) ? w.t(`staff:card.followUps.level.${f.level}`) : codeWords(w, 'level', f.level);
+    items.push({
+      type: 'TextBlock',
+      wrap: true,
+      size: 'Small',
+      spacing: 'None',
+      color: 'Warning',
+      text: what ? w.t('staff:card.followUps.worrying', { level, what, when }) : w.t('staff:card.followUps.worryingNoReason', { level, when }),
+    });
+  }
+  return { type: 'Container', style: 'emphasis', items };
+}
+
 /** What the bot side is told besides the card, e.g. to remember which thread belongs to which alert. */
 export interface DutyCardInfo {
   alertId: string;
@@ -197,9 +234,52 @@ export interface DutyCardInfo {
 
 export type SendToDutyChannel = (card: object, info: DutyCardInfo) => Promise<void>;
 
-export function createTeamsRoute(opts: { sendToDutyChannel: SendToDutyChannel; card?: Omit<CardOptions, 'round'> }): DeliveryRoute {
+/**
+ * The status line for a card refreshed without anyone pressing a button: who acted is not stored by name, so
+ * "Acknowledged by a duty worker at 10:02 (UK time)" rather than the bare state.
+ */
+function statusFromHistory(w: StaffWords, view: AlertView): string | undefined {
+  const a = view.alert;
+  const step = [...a.history].reverse().find((st) => st.state === a.state);
+  const act = a.state === 'acknowledged' ? 'acknowledge' : a.state === 'taken_over' ? 'take_over' : undefined;
+  if (!step || !act) return undefined;
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(step.at));
+  return w.t(`staff:card.status.${act}`, { name: w.t('staff:card.status.someone'), time });
+}
+
+/** The bot side's ways to reach an alert's cards and thread, for telling the worker the young person wrote more. */
+export interface TeamsFollowUpSend {
+  /** a short message in the thread of the alert's latest card */
+  postInAlertThread(alertId: string, text: string): Promise<void>;
+  /** replaces every card posted for the alert; failures are reported, never thrown */
+  refreshCards(alertId: string, card: object): Promise<{ updated: number; failed: number }>;
+}
+
+/**
+ * The thread notice when the young person has written more: how many messages, never their words (a thread is
+ * read by the whole channel, and shows in notifications).
+ */
+export const followUpNotice = (w: StaffWords, count: number) => w.t('staff:card.followUps.notice', { count });
+
+export function createTeamsRoute(opts: {
+  sendToDutyChannel: SendToDutyChannel;
+  followUps?: TeamsFollowUpSend;
+  card?: Omit<CardOptions, 'round'>;
+}): DeliveryRoute {
+  const send = opts.followUps;
   return {
     name: 'teams',
+    ...(send
+      ? {
+          async followUps(view: AlertView) {
+            const count = (view.texts?.followUps?.length ?? 0) + (view.texts?.followUpsDropped ?? 0);
+            // The cards first, so that whoever opens one after the notice finds the messages on it.
+            const w = opts.card?.words ?? sharedWords();
+            await send.refreshCards(view.alert.id, buildAlertCard(view, { ...opts.card, round: view.alert.round, statusLine: statusFromHistory(w, view) }));
+            await send.postInAlertThread(view.alert.id, followUpNotice(w, count));
+          },
+        }
+      : {}),
     async deliver(view: AlertView, attempt: DeliveryAttempt): Promise<void> {
       await opts.sendToDutyChannel(buildAlertCard(view, { ...opts.card, round: attempt.round }), {
         alertId: view.alert.id,

@@ -31,18 +31,23 @@
  * - takeOver starts a handoff (conversation -> worker) unless the conversation is already with someone; resolve ends it.
  * - audit({ alertId?, limit? }): the append-only log of state changes and duty-worker actions (no message text).
  * - dutyStatus(now?) / replyState(alert, now?): see dutyHours.ts (Europe/London, bank holidays, DUTY_CLOSED_DATES).
+ * - addFollowUp({ uid, conversationKey, text, level, category, reasons }): a message typed after an alert that raised
+ *   none itself is kept (encrypted, with the alert's text, the last FOLLOW_UPS_KEPT) on the newest open alert in the
+ *   conversation, unless a worker has taken it over (relayed then). Routes with followUps() are told: the Teams route
+ *   refreshes the cards and posts "written more (N messages)" in the thread, the webhook sends starling.alert.update;
+ *   at most once per followUpNoticeEveryMs per alert, with one more at the end of a window if more came in it.
  * - purgeExpired(): removes whole alert records older than ALERT_RETENTION_DAYS (text expires by itself before);
  *   start() also runs it every 6 hours.
  */
-export { createEscalation, conversationKeyOf, raiseAlert } from './service';
-export type { Escalation, EscalationDeps, EscalationTuning, ActionResult, ActionFailure, RaiseResult } from './service';
+export { createEscalation, conversationKeyOf, raiseAlert, FOLLOW_UPS_KEPT, FOLLOW_UP_MAX_CHARS } from './service';
+export type { Escalation, EscalationDeps, EscalationTuning, ActionResult, ActionFailure, RaiseResult, FollowUpResult } from './service';
 export { EscalationSetupError, buildRoutes } from './setup';
 export type { RouteOptions } from './setup';
 export { dutyStatus, alertReplyState, describeWhen, bankHolidays, londonParts, londonToDate } from './dutyHours';
 export type { DutyStatus, DutyConfig, AlertReplyState } from './dutyHours';
-export { buildAlertCard, createTeamsRoute, parseAlertAction, ALERT_ACTIONS, ACTION_VERB_PREFIX } from './card';
-export type { AlertAction, AlertActionData, CardOptions, DutyCardInfo, SendToDutyChannel } from './card';
-export { createWebhookRoute, buildWebhookPayload, signBody, WEBHOOK_PAYLOAD_VERSION } from './webhook';
+export { buildAlertCard, createTeamsRoute, followUpNotice, parseAlertAction, ALERT_ACTIONS, ACTION_VERB_PREFIX } from './card';
+export type { AlertAction, AlertActionData, CardOptions, DutyCardInfo, SendToDutyChannel, TeamsFollowUpSend } from './card';
+export { createWebhookRoute, buildWebhookPayload, buildWebhookUpdate, signBody, WEBHOOK_PAYLOAD_VERSION } from './webhook';
 export type { DeliveryRoute, DeliveryAttempt } from './routes';
 export { idempotencyKey, backoffMs } from './routes';
 export { createCipher } from './crypto';

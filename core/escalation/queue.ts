@@ -14,6 +14,11 @@ export interface DeliverJob {
   routeSet: RouteSet;
   route: RouteName;
   round: number;
+  /**
+   * Set for a follow-up notice (the young person wrote more after the alert) rather than the alert itself: which
+   * notice window it belongs to, so the same notice is queued once however many messages ask for it.
+   */
+  followUps?: string;
 }
 
 export interface ReescalateJob {
@@ -35,14 +40,16 @@ export interface RetryOptions {
 
 export interface JobQueue {
   readonly kind: 'memory' | 'bullmq';
-  addDeliver(job: DeliverJob): Promise<void>;
+  /** delayMs: run no sooner (follow-up notices wait for the end of their window) */
+  addDeliver(job: DeliverJob, delayMs?: number): Promise<void>;
   addReescalate(job: ReescalateJob, delayMs: number): Promise<void>;
   /** Starts processing jobs (this instance becomes a worker). */
   start(handlers: JobHandlers): Promise<void>;
   close(): Promise<void>;
 }
 
-export const deliverJobId = (j: DeliverJob) => `deliver-${j.alertId}-r${j.round}-${j.routeSet}-${j.route}`;
+export const deliverJobId = (j: DeliverJob) =>
+  j.followUps ? `followups-${j.alertId}-${j.followUps}-${j.routeSet}-${j.route}` : `deliver-${j.alertId}-r${j.round}-${j.routeSet}-${j.route}`;
 export const reescalateJobId = (j: ReescalateJob) => `reescalate-${j.alertId}-r${j.round}`;
 
 type Pending = { kind: 'deliver'; job: DeliverJob; attempt: number } | { kind: 'reescalate'; job: ReescalateJob };
@@ -61,11 +68,11 @@ export class MemoryJobQueue implements JobQueue {
     private readonly onError: (err: unknown, job: DeliverJob, attempt: number) => void = () => undefined,
   ) {}
 
-  async addDeliver(job: DeliverJob): Promise<void> {
+  async addDeliver(job: DeliverJob, delayMs = 0): Promise<void> {
     const id = deliverJobId(job);
     if (this.seen.has(id)) return;
     this.seen.add(id);
-    this.schedule({ kind: 'deliver', job, attempt: 1 }, 0);
+    this.schedule({ kind: 'deliver', job, attempt: 1 }, delayMs);
   }
 
   async addReescalate(job: ReescalateJob, delayMs: number): Promise<void> {

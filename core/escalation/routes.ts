@@ -3,7 +3,7 @@
  * and resolves when the receiver has accepted it; it throws to be retried (the queue retries forever
  * with capped backoff: a crisis alert is never given up on).
  */
-import type { AlertView, RouteName, RouteSet } from './types';
+import type { AlertView, FollowUpUpdate, RouteName, RouteSet } from './types';
 
 export interface DeliveryAttempt {
   /** 1 for the first try of this delivery, 2 for the first retry, ... */
@@ -18,6 +18,11 @@ export interface DeliveryAttempt {
 export interface DeliveryRoute {
   name: RouteName;
   deliver(alert: AlertView, attempt: DeliveryAttempt): Promise<void>;
+  /**
+   * Tells the worker the young person has written more since the alert (the view carries the follow-ups).
+   * Optional: a route without it is not told. Throws to be retried, like deliver.
+   */
+  followUps?(alert: AlertView, update: FollowUpUpdate): Promise<void>;
 }
 
 export function idempotencyKey(alertId: string, routeSet: RouteSet, route: RouteName, round: number): string {

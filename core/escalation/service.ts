@@ -22,10 +22,13 @@ import {
   AlertStep,
   AlertTextDoc,
   AlertTexts,
+  AlertFollowUp,
   AlertView,
   AuditEntry,
   ConversationRef,
   escalationKeys as K,
+  FollowUpInput,
+  followUpKeys,
   Handoff,
   RaiseInput,
 } from './types';
@@ -45,6 +48,8 @@ export interface EscalationTuning {
   pollMs?: number;
   /** how often records older than ALERT_RETENTION_DAYS are removed (default every 6 hours) */
   purgeEveryMs?: number;
+  /** at most one "the young person has written more" notice per alert and route in this time (default 5 minutes) */
+  followUpNoticeEveryMs?: number;
 }
 
 export interface EscalationDeps {
@@ -61,6 +66,13 @@ export type ActionResult =
   | { ok: true; alert: AlertRecord; handoff?: Handoff }
   | { ok: false; reason: ActionFailure; alert?: AlertRecord; handoff?: Handoff };
 
+export interface FollowUpResult {
+  /** the open alert it was added to; undefined when none took it (no open alert, a take-over, text no longer kept) */
+  alertId?: string;
+  /** messages written since that alert (kept and no longer kept) */
+  count: number;
+}
+
 export interface RaiseResult {
   alert: AlertRecord;
   /** true once at least one route has accepted the alert */
@@ -70,6 +82,13 @@ export interface RaiseResult {
 export interface Escalation {
   raise(input: RaiseInput, opts?: { waitForDeliveryMs?: number }): Promise<RaiseResult>;
   waitForDelivery(alertId: string, ms: number): Promise<boolean>;
+  /**
+   * A message the young person typed after an alert, that raised no alert itself: kept (encrypted, with the alert's
+   * text) on the newest open alert in the conversation, unless a worker has taken the conversation over (their
+   * words are relayed then). The routes are told that more was written: at once for the first, then at most once
+   * per notice window (followUpNoticeEveryMs), with a last notice at the end of a window if more came during it.
+   */
+  addFollowUp(input: FollowUpInput): Promise<FollowUpResult>;
   acknowledge(alertId: string, actor: Actor): Promise<ActionResult>;
   takeOver(alertId: string, actor: Actor): Promise<ActionResult>;
   resolve(alertId: string, actor: Actor, note: string): Promise<ActionResult>;
@@ -110,6 +129,11 @@ export function conversationKeyOf(channelId: string | undefined, conversationId:
 export function raiseAlert(esc: Escalation, input: RaiseInput): Promise<RaiseResult> {
   return esc.raise(input, { waitForDeliveryMs: 0 });
 }
+
+/** How many follow-ups an alert keeps (the newest); older ones are counted, not kept. */
+export const FOLLOW_UPS_KEPT = 20;
+/** A follow-up is kept to this many characters: the longest any route shows of the message that raised the alert. */
+export const FOLLOW_UP_MAX_CHARS = 2000;
 
 /** Re-escalation intervals double up to this many times the configured minutes. */
 export const REESCALATE_MAX_FACTOR = 8;
@@ -241,6 +265,7 @@ export function createEscalation(deps: EscalationDeps): Escalation {
   }
 
   async function deliver(job: DeliverJob, attempt: number): Promise<void> {
+    if (job.followUps) return deliverFollowUps(job, attempt);
     const route = routeFor(job);
     const label = routeLabel(job);
     if (!route) {
@@ -269,6 +294,117 @@ export function createEscalation(deps: EscalationDeps): Escalation {
       log.info({ alertId: rec.id, route: label, round: job.round, attempt }, 'alert delivered');
     }
     events.emit('delivered', rec.id);
+  }
+
+  const noticeEveryMs = tuning.followUpNoticeEveryMs ?? 5 * 60_000;
+  const noticeWindowSeconds = Math.max(1, Math.ceil(noticeEveryMs / 1000));
+  /** Seconds until the alert's text expires (what is added to it expires with it). */
+  const textTtl = (a: AlertRecord) => Math.max(60, Math.floor(retentionSeconds - (clock.now().getTime() - Date.parse(a.createdAt)) / 1000));
+  const followUpCount = (t: AlertTexts | undefined) => (t?.followUps?.length ?? 0) + (t?.followUpsDropped ?? 0);
+  /** In this process, one follow-up at a time per alert (several instances: the lock in the store as well). */
+  const followUpChains = new Map<string, Promise<unknown>>();
+
+  async function withFollowUpLock<T>(alertId: string, fn: () => Promise<T>): Promise<T> {
+    const prev = followUpChains.get(alertId) ?? Promise.resolve();
+    const run = prev.catch(() => undefined).then(async () => {
+      const lock = K.followUpLock(alertId);
+      let held = false;
+      // Another instance adding one for the same alert holds it for a moment; after ~3 s go ahead anyway (the lock
+      // expires by itself; losing a message to a race is less bad than never adding it).
+      for (let i = 0; i < 60 && !(held = await store.setJsonIfAbsent(lock, 1, 5)); i++) await new Promise((r) => setTimeout(r, 50));
+      try {
+        return await fn();
+      } finally {
+        if (held) await store.remove([lock]).catch(() => undefined);
+      }
+    });
+    followUpChains.set(alertId, run);
+    try {
+      return await run;
+    } finally {
+      if (followUpChains.get(alertId) === run) followUpChains.delete(alertId);
+    }
+  }
+
+  /** The routes a follow-up notice goes to: the primary ones, and backup ones not among them once re-escalated. */
+  function noticeRoutes(a: AlertRecord): Pick<DeliverJob, 'routeSet' | 'route'>[] {
+    const out: Pick<DeliverJob, 'routeSet' | 'route'>[] = built.primary.filter((r) => r.followUps).map((r) => ({ routeSet: 'primary', route: r.name }));
+    if (a.round > 0 && backupSet === 'backup') {
+      for (const r of built.backup) if (r.followUps && !out.some((o) => o.route === r.name)) out.push({ routeSet: 'backup', route: r.name });
+    }
+    return out;
+  }
+
+  async function addFollowUp(input: FollowUpInput): Promise<FollowUpResult> {
+    const text = typeof input.text === 'string' ? input.text.trim() : '';
+    if (!text) return { count: 0 };
+    // A worker who has taken over already reads every message in the thread.
+    if (await handoffs.activeHandoff(store, input.conversationKey)) return { count: 0 };
+    const open = (await openAlertsIn(input.uid, input.conversationKey)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const target = open[0];
+    if (!target) return { count: 0 };
+    const entry: AlertFollowUp = {
+      text: text.length > FOLLOW_UP_MAX_CHARS ? text.slice(0, FOLLOW_UP_MAX_CHARS) + '…' : text,
+      at: input.at ?? nowIso(),
+      level: input.level,
+      category: input.category ?? null,
+      reasons: (input.reasons ?? []).slice(0, 10),
+    };
+    const count = await withFollowUpLock(target.id, async () => {
+      const texts = await readTexts(target.id);
+      // Nothing to add to (expired, or unreadable: never overwrite what cannot be read).
+      if (!texts) return 0;
+      const all = [...(texts.followUps ?? []), entry];
+      const dropped = (texts.followUpsDropped ?? 0) + Math.max(0, all.length - FOLLOW_UPS_KEPT);
+      const next: AlertTexts = { ...texts, followUps: all.slice(-FOLLOW_UPS_KEPT), ...(dropped ? { followUpsDropped: dropped } : {}) };
+      await store.setJson(K.alertText(target.id), { enc: cipher.encrypt(JSON.stringify(next)) } satisfies AlertTextDoc, textTtl(target));
+      return followUpCount(next);
+    });
+    if (!count) {
+      log.warn({ alertId: target.id }, 'follow-up not kept: the alert text is no longer there or cannot be read');
+      return { count: 0 };
+    }
+    log.info({ alertId: target.id, level: entry.level, category: entry.category, followUps: count }, 'follow-up added to the open alert');
+    await queueFollowUpNotice(target);
+    return { alertId: target.id, count };
+  }
+
+  /**
+   * The first follow-up in a window is told at once; later ones in the same window wait for its end, as one notice
+   * (the job id is the window's, so ten quick messages queue it once).
+   */
+  async function queueFollowUpNotice(a: AlertRecord): Promise<void> {
+    const routes = noticeRoutes(a);
+    if (!routes.length) return;
+    const now = clock.now().getTime();
+    let slot = String(now);
+    let delay = 0;
+    if (!(await store.setJsonIfAbsent(K.followUpWindow(a.id), { at: now }, noticeWindowSeconds))) {
+      const start = (await store.getJson<{ at: number }>(K.followUpWindow(a.id)))?.at ?? now;
+      slot = `${start}-end`;
+      delay = Math.max(0, start + noticeEveryMs - now);
+    }
+    for (const r of routes) await queue.addDeliver({ alertId: a.id, routeSet: r.routeSet, route: r.route, round: a.round, followUps: slot }, delay);
+  }
+
+  async function deliverFollowUps(job: DeliverJob, attempt: number): Promise<void> {
+    const route = routeFor(job);
+    if (!route?.followUps) return;
+    const rec = await get(job.alertId);
+    if (!rec || rec.state === 'resolved') return;
+    if (await handoffs.activeHandoff(store, rec.conversationKey)) return;
+    const texts = await readTexts(job.alertId);
+    const count = followUpCount(texts);
+    const label = routeLabel(job);
+    // Not delivered by this route yet: the card or event, when it goes, carries the follow-ups itself.
+    if (!rec.history.some((st) => st.state === 'delivered' && st.by === label)) return;
+    const told = (await store.getJson<number>(K.followUpTold(rec.id, label))) ?? 0;
+    if (count <= told) return;
+    // A notice at the end of a window starts the next one, so the next message does not bring another at once.
+    if (job.followUps!.endsWith('-end')) await store.setJson(K.followUpWindow(rec.id), { at: clock.now().getTime() }, noticeWindowSeconds);
+    await route.followUps({ alert: rec, texts }, { count, unseen: count - told, attempt, idempotencyKey: `${rec.id}:${label}:followups:${count}` });
+    await store.setJson(K.followUpTold(rec.id, label), count, textTtl(rec));
+    log.info({ alertId: rec.id, route: label, followUps: count }, 'worker told of follow-ups');
   }
 
   async function reescalate(job: ReescalateJob): Promise<void> {
@@ -453,7 +589,7 @@ export function createEscalation(deps: EscalationDeps): Escalation {
       const a = await get(id);
       if (a && Date.parse(a.createdAt) >= cutoff) continue;
       if (a && a.state !== 'resolved' && (await handoffs.activeHandoff(store, a.conversationKey))?.alertId === a.id) continue;
-      await store.remove([K.alert(id), K.alertText(id), K.alertThreads(id)]);
+      await store.remove([K.alert(id), K.alertText(id), K.alertThreads(id), ...followUpKeys(id)]);
       await store.setRemove(K.allAlerts(), id);
       if (a) await store.setRemove(K.userAlerts(a.uid), id);
       await audit({ event: 'alert.purged', alertId: id, actor: 'starling', outcome: 'ok' });
@@ -467,6 +603,7 @@ export function createEscalation(deps: EscalationDeps): Escalation {
   return {
     raise,
     waitForDelivery,
+    addFollowUp,
     acknowledge: (id, actor) => act('acknowledge', id, actor),
     takeOver: (id, actor) => act('take_over', id, actor),
     resolve: (id, actor, note) => act('resolve', id, actor, note),

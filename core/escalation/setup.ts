@@ -4,7 +4,7 @@
  */
 import type https from 'node:https';
 import type { Config } from '../config';
-import { CardOptions, createTeamsRoute, SendToDutyChannel } from './card';
+import { CardOptions, createTeamsRoute, SendToDutyChannel, TeamsFollowUpSend } from './card';
 import type { DeliveryRoute } from './routes';
 import type { RouteName } from './types';
 import { createWebhookRoute } from './webhook';
@@ -19,6 +19,8 @@ export class EscalationSetupError extends Error {
 export interface RouteOptions {
   /** The bot side's proactive send to the duty team's channel; needed when a route list names teams. */
   sendToDutyChannel?: SendToDutyChannel;
+  /** The bot side's thread post and card refresh: with it, the Teams route tells the worker the young person wrote more. */
+  followUps?: TeamsFollowUpSend;
   /** Replace the routes built from configuration (tests, bench). */
   primary?: DeliveryRoute[];
   backup?: DeliveryRoute[];
@@ -92,7 +94,7 @@ export function buildRoutes(cfg: EscalationConfig, opts: RouteOptions = {}): Bui
 
   const build = (name: RouteName, set: 'primary' | 'backup'): DeliveryRoute =>
     name === 'teams'
-      ? createTeamsRoute({ sendToDutyChannel: opts.sendToDutyChannel!, card: opts.card })
+      ? createTeamsRoute({ sendToDutyChannel: opts.sendToDutyChannel!, followUps: opts.followUps, card: opts.card })
       : createWebhookRoute({
           url: webhookUrl(set)!,
           secret: cfg.ALERT_WEBHOOK_SECRET!,

@@ -75,6 +75,44 @@ export interface AlertTexts {
   context: AlertMessage[];
   /** what the worker should know beside the message (earlier concerns, latest check-in summary); never the young person's words */
   background?: string[];
+  /** what the young person wrote after the alert while it was open and nobody had taken over, oldest first (the last FOLLOW_UPS_KEPT) */
+  followUps?: AlertFollowUp[];
+  /** follow-ups written but no longer kept (more than FOLLOW_UPS_KEPT came) */
+  followUpsDropped?: number;
+}
+
+/** One later message from the young person, with what the detector made of it (its level is below an alert's). */
+export interface AlertFollowUp {
+  text: string;
+  at: string;
+  /** 'none' or 'concern' (a message that scores crisis or safeguarding raises an alert of its own) */
+  level: string;
+  category: string | null;
+  /** the detector's reasons in plain words; never quotes the young person */
+  reasons: string[];
+}
+
+/** What the caller gives addFollowUp(): one message the young person typed after an alert in this conversation. */
+export interface FollowUpInput {
+  uid: string;
+  conversationKey: string;
+  text: string;
+  at?: string;
+  level: string;
+  category: string | null;
+  reasons: string[];
+}
+
+/** What a route is given to tell the worker that more was written (the count, never the words in a notice). */
+export interface FollowUpUpdate {
+  /** follow-ups on the alert now */
+  count: number;
+  /** how many of them this route has not told the worker about yet */
+  unseen: number;
+  /** 1 for the first try */
+  attempt: number;
+  /** the same on every retry: "<alert id>:<route>:followups:<count>" */
+  idempotencyKey: string;
 }
 
 /** What the caller gives raise(). */
@@ -171,6 +209,16 @@ export const escalationKeys = {
   dutyChannel: () => 'escalation:dutychannel',
   /** cards posted for an alert: list of AlertThread */
   alertThreads: (id: string) => `alert:${id}:threads`,
+  /** follow-ups: a short lock while one is added, the notice window, and how many each route has told (no text in any of them) */
+  followUpLock: (id: string) => `alert:${id}:followups:lock`,
+  followUpWindow: (id: string) => `alert:${id}:followups:window`,
+  followUpTold: (id: string, route: string) => `alert:${id}:followups:told:${route}`,
   /** which alert a Teams thread belongs to (key: hash of the thread's conversation id) */
   threadAlert: (threadHash: string) => `escalation:thread:${threadHash}`,
 };
+
+/** The keys beside an alert that only follow-ups use (none holds text: that is in the alert's text document). */
+export function followUpKeys(alertId: string): string[] {
+  const routes = ['teams', 'webhook', 'backup:teams', 'backup:webhook'];
+  return [escalationKeys.followUpLock(alertId), escalationKeys.followUpWindow(alertId), ...routes.map((r) => escalationKeys.followUpTold(alertId, r))];
+}

@@ -9,7 +9,7 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { DeliveryAttempt, DeliveryRoute } from './routes';
-import type { AlertView } from './types';
+import type { AlertView, FollowUpUpdate } from './types';
 
 export const WEBHOOK_PAYLOAD_VERSION = 1;
 
@@ -64,6 +64,32 @@ export function buildWebhookPayload(view: AlertView, attempt: DeliveryAttempt): 
     background: view.texts?.background ?? [],
     state: a.state,
     history: a.history.map((s) => ({ state: s.state, at: s.at, by: s.by, round: s.round ?? 0 })),
+  };
+}
+
+/**
+ * The update event: the young person wrote more after the alert (docs/alert-webhook.md). It carries every
+ * follow-up still kept (oldest first), so a receiver that missed one event loses nothing; `followUpCount` only grows.
+ */
+export function buildWebhookUpdate(view: AlertView, update: FollowUpUpdate): Record<string, unknown> {
+  const a = view.alert;
+  return {
+    type: 'starling.alert.update',
+    version: WEBHOOK_PAYLOAD_VERSION,
+    alertId: a.id,
+    idempotencyKey: update.idempotencyKey,
+    conversationId: a.conversationKey,
+    state: a.state,
+    followUpCount: update.count,
+    followUpsNotKept: view.texts?.followUpsDropped ?? 0,
+    followUps: (view.texts?.followUps ?? []).map((f) => ({
+      text: cut(f.text),
+      at: f.at,
+      level: f.level,
+      concern: f.level !== 'none',
+      category: f.category,
+      reasons: f.reasons,
+    })),
   };
 }
 
@@ -129,6 +155,14 @@ export function createWebhookRoute(opts: WebhookOptions): DeliveryRoute {
         'x-starling-signature': signBody(body, opts.secret),
         'idempotency-key': attempt.idempotencyKey,
         'x-starling-attempt': String(attempt.number),
+      });
+    },
+    async followUps(view: AlertView, update: FollowUpUpdate): Promise<void> {
+      const body = JSON.stringify(buildWebhookUpdate(view, update));
+      await postJson(opts, body, {
+        'x-starling-signature': signBody(body, opts.secret),
+        'idempotency-key': update.idempotencyKey,
+        'x-starling-attempt': String(update.attempt),
       });
     },
   };

@@ -33,7 +33,7 @@ export async function startHarness(opts: { now?: () => Date; env?: Record<string
       MicrosoftAppTenantId: TENANT,
       ...opts.env,
     },
-    alerts: { raise: (input) => integ!.alerts.raise(input) },
+    alerts: { raise: (input) => integ!.alerts.raise(input), followUp: (msg) => integ!.alerts.followUp!(msg) },
   });
   // bot/server.ts builds the integration itself (after the safety middleware); use that one when it does.
   const built = (t.app as unknown as { escalation?: EscalationIntegration }).escalation;
