@@ -35,6 +35,7 @@ describe('parseStepAnswer: typed answers of every kind', () => {
     ['not too bad', 'not bad'], ['not so bad', 'not bad'], ['not that bad', 'not bad'], ['not really bad', 'not bad'], ['not very bad', 'not bad'],
     ['not too good', 'not good'], ['not too great', 'not great'], ['not so great', 'not great'], ['not that great', 'not great'],
     ['not really good', 'not good'], ['not really great', 'not great'], ['not very great', 'not great'],
+    ['not as good', 'not great'], ['not as great', 'not great'], ['not as good as before', 'not great'], ['not as bad', 'not bad'],
   ])('"%s" is the same step as "%s" (a softer "not" does not flip or sink the answer)', (softer, plain) => {
     for (const band of AGE_BANDS) expect(parseStepAnswer(softer, band)).toBe(parseStepAnswer(plain, band));
   });
