@@ -92,8 +92,15 @@ function thrash(): void {
  * as it leaves out the time this process waited for a core). Median and best of 5 rounds.
  */
 function time(): void {
-  const texts = readJsonl<{ text: string }>(path.join(ROOT, 'test', 'safety', 'corpus.jsonl')).map((l) => l.text);
+  const corpus = readJsonl<{ text: string }>(path.join(ROOT, 'test', 'safety', 'corpus.jsonl')).map((l) => l.text);
   const detector = createDetector();
+  timeSet('corpus', corpus, detector);
+  // what npm run bench sends (scripts/bench.ts): the messages whose cost moves the bench's ratio
+  const bench = ['hello', 'about', 'i had a good day at school', 'what can you do', 'purple monkey dishwasher', 'menu', 'my football match was great', 'who can see this'];
+  timeSet('bench texts', Array.from({ length: 5000 }, (_, i) => bench[i % bench.length]), detector);
+}
+
+function timeSet(name: string, texts: string[], detector: ReturnType<typeof createDetector>): void {
   for (const t of texts) detector.detect(t); // warm up (and train the classifier)
   for (const mode of ['hot', 'thrashed'] as const) {
     const wall: number[] = [];
@@ -119,7 +126,7 @@ function time(): void {
       const s = [...xs].sort((a, b) => a - b);
       return `median ${s[2].toFixed(1)}, best ${s[0].toFixed(1)}`;
     };
-    process.stdout.write(`${mode}: µs per message, wall ${fig(wall)}; cpu ${fig(cpu)} (${texts.length} messages x 5 rounds)\n`);
+    process.stdout.write(`${name}, ${mode}: µs per message, wall ${fig(wall)}; cpu ${fig(cpu)} (${texts.length} messages x 5 rounds)\n`);
   }
   if (sink === -1) process.stdout.write('');
 }
