@@ -54,6 +54,8 @@ const codeWords = (w: StaffWords, group: 'level' | 'category' | 'area' | 'channe
 };
 
 const EXCERPT_MAX = 600;
+/** At most this much of the young person's follow-ups on one card (Teams' size limit; see followUpSection). */
+export const FOLLOW_UPS_CARD_CHARS = 6000;
 const cut = (s: string) => (s.length > EXCERPT_MAX ? s.slice(0, EXCERPT_MAX) + '…' : s);
 
 const londonTime = (w: StaffWords, iso: string) =>
@@ -203,7 +205,14 @@ function followUpSection(w: StaffWords, view: AlertView, said: (from: 'young_per
   const t = view.texts!;
   const items: Record<string, unknown>[] = [{ type: 'TextBlock', weight: 'Bolder', text: w.t('staff:card.followUps.title') }];
   if (t.followUpsDropped) items.push({ type: 'TextBlock', wrap: true, isSubtle: true, text: w.t('staff:card.followUps.dropped', { count: t.followUpsDropped, kept: t.followUps!.length }) });
-  for (const f of t.followUps ?? []) {
+  // Teams refuses a card over about 28 KB, and a refused card is retried for ever: the newest follow-ups that fit in
+  // FOLLOW_UPS_CARD_CHARS are shown, and the card says how many older ones did not fit (the record keeps them).
+  const all = t.followUps ?? [];
+  let room = FOLLOW_UPS_CARD_CHARS;
+  let first = all.length;
+  while (first > 0 && room - Math.min(all[first - 1].text.length, EXCERPT_MAX) >= 0) room -= Math.min(all[--first].text.length, EXCERPT_MAX);
+  if (first > 0) items.push({ type: 'TextBlock', wrap: true, isSubtle: true, text: w.t('staff:card.followUps.noRoom', { count: first }) });
+  for (const f of all.slice(first)) {
     const worrying = f.level !== 'none';
     const when = londonTime(w, f.at);
     items.push({ type: 'TextBlock', wrap: true, spacing: 'Medium', ...(worrying ? { weight: 'Bolder', color: 'Warning' } : {}), text: said('young_person', f.text) });

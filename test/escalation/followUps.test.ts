@@ -6,6 +6,7 @@
 import {
   buildAlertCard,
   createEscalation,
+  createTeamsRoute,
   Escalation,
   FOLLOW_UP_MAX_CHARS,
   FOLLOW_UPS_KEPT,
@@ -147,5 +148,82 @@ describe('what is kept', () => {
     expect((await esc.view(alert.id))?.texts).toBeUndefined();
     expect(await store.getJson(`alert:${alert.id}:text`)).toBeUndefined();
     await esc.close();
+  });
+});
+
+describe('on the card', () => {
+  // Teams refuses a message over about 28 KB; a refused card would be retried for ever and never seen.
+  const TEAMS_LIMIT_BYTES = 28 * 1024;
+  const long = (n: number) => 'Words typed in a hurry, many of them. '.repeat(80).slice(0, n);
+
+  it('the fullest possible card still fits in a Teams message: the newest follow-ups that fit, and how many did not', () => {
+    const view = {
+      alert: {
+        id: '3f2a1c9e-8b1d-4c55-9a57-0d1e2f3a4b5c', createdAt: '2026-01-05T10:00:00Z', level: 'crisis' as const, category: 'sexual_exploitation_or_grooming',
+        reasons: Array.from({ length: 6 }, (_, i) => `A plain reason for the worker, number ${i}, of a fair length`), uid: 'u', conversationKey: 'c',
+        conversationRef: {}, state: 'reescalated' as const, history: [], round: 3, earlierOpen: ['a-1', 'a-2', 'a-3'],
+      },
+      texts: {
+        trigger: { from: 'young_person' as const, text: long(2000) },
+        context: Array.from({ length: 10 }, () => ({ from: 'young_person' as const, text: long(2000) })),
+        background: Array.from({ length: 8 }, () => long(600)),
+        followUps: Array.from({ length: 20 }, (_, i) => ({ text: `${i} ${long(2000)}`, at: '2026-01-05T10:05:00Z', level: i % 2 ? 'concern' : 'none', category: 'abuse', reasons: ['Says someone hurts them'] })),
+        followUpsDropped: 7,
+      },
+    };
+    const card = buildAlertCard(view);
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(TEAMS_LIMIT_BYTES);
+    const lines = cardLines(card).map((l) => l.text);
+    expect(lines).toContain('10 earlier messages do not fit on the card (Teams limits its size); they are kept with the alert, and the webhook, if you use one, has them.');
+    expect(lines).toContain('7 earlier messages are not shown here: only the last 20 are kept.');
+    const shown = saidSince(card).filter((l) => l.text.startsWith('Young person:')).map((l) => l.text.split(' ')[2]);
+    expect(shown).toEqual(['10', '11', '12', '13', '14', '15', '16', '17', '18', '19']);
+    // short ones all fit
+    const few = buildAlertCard({ ...view, texts: { ...view.texts, followUps: view.texts.followUps.map((f) => ({ ...f, text: f.text.slice(0, 250) })) } });
+    expect(saidSince(few).filter((l) => l.text.startsWith('Young person:'))).toHaveLength(20);
+    expect(cardLines(few).map((l) => l.text).join('\n')).not.toMatch(/do not fit/);
+  });
+});
+
+describe('the Teams route', () => {
+  it('refreshes every card first, then posts the count in the thread, never the words; the card keeps who has it', async () => {
+    const calls: string[] = [];
+    let refreshed: any;
+    const route = createTeamsRoute({
+      sendToDutyChannel: async () => undefined,
+      followUps: {
+        async refreshCards(_id, card) {
+          calls.push('refresh');
+          refreshed = card;
+          return { updated: 2, failed: 0 };
+        },
+        async postInAlertThread(_id, text) {
+          calls.push(`post: ${text}`);
+        },
+      },
+    });
+    const view = {
+      alert: {
+        id: 'a-1', createdAt: '2026-01-05T10:00:00Z', level: 'safeguarding' as const, category: 'abuse', reasons: [], uid: 'u', conversationKey: 'c',
+        conversationRef: {}, state: 'acknowledged' as const, round: 0,
+        history: [
+          { state: 'raised' as const, at: '2026-01-05T10:00:00Z', by: 'starling' },
+          { state: 'acknowledged' as const, at: '2026-01-05T10:02:00Z', by: DUTY_WORKER },
+        ],
+      },
+      texts: {
+        trigger: { from: 'young_person' as const, text: 'my uncle touches me' },
+        context: [],
+        followUps: ['he does it when mum is at work', 'please help'].map((text) => ({ text, at: '2026-01-05T10:03:00Z', level: 'none', category: null, reasons: [] })),
+      },
+    };
+    await route.followUps!(view, { count: 2, unseen: 2, attempt: 1, idempotencyKey: 'a-1:teams:followups:2' });
+    expect(calls).toEqual(['refresh', 'post: The young person has written more since this alert (2 messages so far). Open the card to read them.']);
+    const lines = cardLines(refreshed).map((l) => l.text);
+    expect(lines).toContain('Acknowledged by a duty worker at 10:02 (UK time)');
+    expect(saidSince(refreshed).filter((l) => l.text.startsWith('Young person:')).map((l) => l.text)).toEqual([
+      'Young person: he does it when mum is at work',
+      'Young person: please help',
+    ]);
   });
 });

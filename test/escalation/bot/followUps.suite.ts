@@ -187,4 +187,13 @@ export function followUpSuite(opts: { setup: () => Promise<{ env?: Record<string
     expect(visibleText(h.sentTo(a.thread))).not.toMatch(/written more/);
     expect(threadPosts(a.cardId).filter((t) => /written more/.test(t))).toHaveLength(0);
   });
+
+  it('after the worker hands back without resolving, what they type is added again', async () => {
+    const a = await alertFrom('yp-back');
+    await h.teams(invoke(a.alertId, 'take_over', {}, a.thread));
+    await h.teams({ type: 'message', text: '<at>Starling</at> end handoff', conversation: { id: a.thread, conversationType: 'channel' } });
+    await eventually(async () => expect(await h.integ.escalation.activeHandoff((await h.integ.escalation.get(a.alertId))!.conversationKey)).toBeUndefined());
+    await h.t.say('yp-back', 'he is back now');
+    await eventually(async () => expect((await followUpsOf(a.alertId)).map((f) => f.text)).toEqual(['he is back now']));
+  });
 }
