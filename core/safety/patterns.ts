@@ -214,14 +214,66 @@ function firstAlts(at: number): number[] {
   const arg = code[at + 1];
   if (op === ALT) return [arg];
   if (op !== CHOICE) return [];
+  return choiceOptions(arg).map((o) => code[o + 1]);
+}
+
+/** The offsets of a choice's options, in order. */
+function choiceOptions(c: number): number[] {
   const out: number[] = [];
-  for (let n = 0; n < code[arg + 1]; n++) out.push(code[code[code[arg + 2] + n] + 1]);
+  for (let n = 0; n < code[c + 1]; n++) out.push(code[code[c + 2] + n]);
   return out;
 }
 
 /**
+ * What the token after a pattern's first word must be, as 32 bits: one bit per key (word or stem id) of the
+ * alternatives one of which must match it; 0 when nothing can be said (a gap or an optional element next, a match that
+ * may end after one word, a prefix or #n). It sits beside the pattern in the candidate lists, so scan() passes over
+ * most candidates of an everyday word ("i", "can", "do" start dozens of patterns each) without reading the pattern:
+ * no bit in common with the next token's two bits (its word's and its stem's) means the pattern cannot match there;
+ * a bit in common is only a maybe, and the pattern is then tried in full.
+ */
+function secondSig(at: number): number {
+  const alts = secondAlts(at);
+  if (!alts) return 0;
+  let sig = 0;
+  for (const a of alts) {
+    if (altHasPrefixes(a) || altHasNum(a)) return 0;
+    for (let i = 0; i < code[a + 1]; i++) sig |= keyBit(code[a + 2 + i]);
+  }
+  return sig;
+}
+
+/** The alternatives one of which the token after the first must match, or null when there is no such rule. */
+function secondAlts(at: number): number[] | null {
+  // what the element at pc asks of the token it starts at (null: nothing certain)
+  const required = (pc: number): number[] | null => {
+    const arg = code[pc + 1];
+    if (code[pc] === ALT) return code[arg] & OPTIONAL ? null : [arg];
+    if (code[pc] === CHOICE) return code[arg] === 1 ? null : choiceOptions(arg).map((o) => code[o + 1]);
+    return null; // the end, or a gap
+  };
+  const arg = code[at + 1];
+  if (code[at] === ALT) return code[arg] & OPTIONAL ? null : required(at + 2);
+  if (code[at] !== CHOICE || code[arg] === 1) return null;
+  const out: number[] = [];
+  for (const o of choiceOptions(arg)) {
+    // an option of two words or more: its second; of one word: what follows the choice
+    const next = code[o] >= 2 ? [code[o + 2]] : required(at + 2);
+    if (!next) return null;
+    out.push(...next);
+  }
+  return out;
+}
+
+/** One of 32 bits for a key (a word's id * 2, or a stem's id * 2 + 1). */
+const keyBit = (key: number) => 1 << (Math.imul(key, 0x9e3779b1) >>> 27);
+/** The bits of the keys a token can match by (its word's and its stem's), or 0 when it can match none. */
+const tokenBits = (x: WordInfo) => (x.wi >= 0 ? keyBit(x.wi * 2) : 0) | (x.si >= 0 ? keyBit(x.si * 2 + 1) : 0);
+
+/**
  * Lists of pattern numbers by a word's id, in two typed arrays: an open-addressing table of (id + 1, start) pairs and
- * the lists end to end ([length, k, k, ...]). A look-up touches a line or two, where a Map of arrays touches several.
+ * the lists end to end ([length, k, second-token bits of k, k, bits, ...]: see secondSig). A look-up touches a line or
+ * two, where a Map of arrays touches several.
  */
 class IdLists {
   private readonly slots: Int32Array;
@@ -239,7 +291,7 @@ class IdLists {
       while (this.slots[h * 2] !== 0) h = (h + 1) & this.mask;
       this.slots[h * 2] = id + 1;
       this.slots[h * 2 + 1] = data.length;
-      data.push(ks.length, ...ks);
+      data.push(ks.length / 2, ...ks);
     }
     this.data = Int32Array.from(data);
   }
@@ -279,11 +331,12 @@ export class PatternSet<T> {
       let pre = false;
       let num = false;
       const firsts = firstAlts(c.at);
+      const sig = secondSig(c.at);
       for (const first of firsts) {
         for (const id of altWordIds(first)) {
           let l = byId.get(id);
           if (!l) byId.set(id, (l = []));
-          if (l[l.length - 1] !== k) l.push(k); // k only grows, so its last entry is the only possible repeat
+          if (l[l.length - 2] !== k) l.push(k, sig); // k only grows, so its last entry is the only possible repeat
         }
         if (altHasPrefixes(first)) pre = true;
         if (altHasNum(first)) num = true;
@@ -323,21 +376,20 @@ export class PatternSet<T> {
         this.stamp = 1;
       }
       const st = this.stamp;
+      // what the next token can match by (0: it cannot continue a match: the end, another sentence, or masked)
+      const j = i + 1;
+      const next = j < to && toks[j].sent === toks[i].sent && !(masked && masked[j]) ? tokenBits(toks[j].x) : 0;
       // candidates in this order: by stem, by word, by prefix, by number; each tried once
-      let at = this.byId.at(x.si);
-      if (at >= 0) {
-        for (let q = at + 1, end = at + 1 + data[at]; q < end; q++) {
+      for (let pass = 0; pass < 2; pass++) {
+        if (pass === 1 && x.wi === x.si) break;
+        const at = this.byId.at(pass === 0 ? x.si : x.wi);
+        if (at < 0) continue;
+        for (let q = at + 1, end = at + 1 + 2 * data[at]; q < end; q += 2) {
           const k = data[q];
-          if (seen[k] !== st && this.tryAt(k, st, toks, i, to, masked, out) && !out) return true;
-        }
-      }
-      if (x.wi !== x.si) {
-        at = this.byId.at(x.wi);
-        if (at >= 0) {
-          for (let q = at + 1, end = at + 1 + data[at]; q < end; q++) {
-            const k = data[q];
-            if (seen[k] !== st && this.tryAt(k, st, toks, i, to, masked, out) && !out) return true;
-          }
+          if (seen[k] === st) continue;
+          const sig = data[q + 1];
+          if (sig !== 0 && (sig & next) === 0) seen[k] = st; // cannot match here (see secondSig)
+          else if (this.tryAt(k, st, toks, i, to, masked, out) && !out) return true;
         }
       }
       // a first alternative that matches the word exactly or by stem put its pattern in the lists above (tried and
