@@ -225,20 +225,23 @@ function choiceOptions(c: number): number[] {
 }
 
 /**
- * What the token after a pattern's first word must be, as 32 bits: one bit per key (word or stem id) of the
+ * What the token after a pattern's first word must be, as 64 bits (two ints): one bit per key (word or stem id) of the
  * alternatives one of which must match it; 0 when nothing can be said (a gap or an optional element next, a match that
  * may end after one word, a prefix or #n). It sits beside the pattern in the candidate lists, so scan() passes over
  * most candidates of an everyday word ("i", "can", "do" start dozens of patterns each) without reading the pattern:
  * no bit in common with the next token's two bits (its word's and its stem's) means the pattern cannot match there;
  * a bit in common is only a maybe, and the pattern is then tried in full.
  */
-function secondSig(at: number): number {
+function secondSig(at: number): [number, number] {
   const alts = secondAlts(at);
-  if (!alts) return 0;
-  let sig = 0;
+  if (!alts) return [0, 0];
+  const sig: [number, number] = [0, 0];
   for (const a of alts) {
-    if (altHasPrefixes(a) || altHasNum(a)) return 0;
-    for (let i = 0; i < code[a + 1]; i++) sig |= keyBit(code[a + 2 + i]);
+    if (altHasPrefixes(a) || altHasNum(a)) return [0, 0];
+    for (let i = 0; i < code[a + 1]; i++) {
+      const h = keyHash(code[a + 2 + i]);
+      sig[h >> 5] |= 1 << (h & 31);
+    }
   }
   return sig;
 }
@@ -265,14 +268,12 @@ function secondAlts(at: number): number[] | null {
   return out;
 }
 
-/** One of 32 bits for a key (a word's id * 2, or a stem's id * 2 + 1). */
-const keyBit = (key: number) => 1 << (Math.imul(key, 0x9e3779b1) >>> 27);
-/** The bits of the keys a token can match by (its word's and its stem's), or 0 when it can match none. */
-const tokenBits = (x: WordInfo) => (x.wi >= 0 ? keyBit(x.wi * 2) : 0) | (x.si >= 0 ? keyBit(x.si * 2 + 1) : 0);
+/** Which of 64 bits stands for a key (a word's id * 2, or a stem's id * 2 + 1). */
+const keyHash = (key: number) => Math.imul(key, 0x9e3779b1) >>> 26;
 
 /**
  * Lists of pattern numbers by a word's id, in two typed arrays: an open-addressing table of (id + 1, start) pairs and
- * the lists end to end ([length, k, second-token bits of k, k, bits, ...]: see secondSig). A look-up touches a line or
+ * the lists end to end ([length, then k and the two ints of its second-token bits (see secondSig) for each]). A look-up touches a line or
  * two, where a Map of arrays touches several.
  */
 class IdLists {
@@ -291,7 +292,7 @@ class IdLists {
       while (this.slots[h * 2] !== 0) h = (h + 1) & this.mask;
       this.slots[h * 2] = id + 1;
       this.slots[h * 2 + 1] = data.length;
-      data.push(ks.length / 2, ...ks);
+      data.push(ks.length / 3, ...ks);
     }
     this.data = Int32Array.from(data);
   }
@@ -336,7 +337,7 @@ export class PatternSet<T> {
         for (const id of altWordIds(first)) {
           let l = byId.get(id);
           if (!l) byId.set(id, (l = []));
-          if (l[l.length - 2] !== k) l.push(k, sig); // k only grows, so its last entry is the only possible repeat
+          if (l[l.length - 3] !== k) l.push(k, sig[0], sig[1]); // k only grows, so its last entry is the only possible repeat
         }
         if (altHasPrefixes(first)) pre = true;
         if (altHasNum(first)) num = true;
@@ -376,19 +377,35 @@ export class PatternSet<T> {
         this.stamp = 1;
       }
       const st = this.stamp;
-      // what the next token can match by (0: it cannot continue a match: the end, another sentence, or masked)
+      // the bits of the keys the next token can match by, its word's and its stem's (none when it cannot continue a
+      // match: the end, another sentence, or masked)
+      let lo = 0;
+      let hi = 0;
       const j = i + 1;
-      const next = j < to && toks[j].sent === toks[i].sent && !(masked && masked[j]) ? tokenBits(toks[j].x) : 0;
+      if (j < to && toks[j].sent === toks[i].sent && !(masked && masked[j])) {
+        const y = toks[j].x;
+        const hw = y.wi >= 0 ? keyHash(y.wi * 2) : -1;
+        const hs = y.si >= 0 ? keyHash(y.si * 2 + 1) : -1;
+        if (hw >= 0) {
+          if (hw < 32) lo |= 1 << hw;
+          else hi |= 1 << (hw - 32);
+        }
+        if (hs >= 0) {
+          if (hs < 32) lo |= 1 << hs;
+          else hi |= 1 << (hs - 32);
+        }
+      }
       // candidates in this order: by stem, by word, by prefix, by number; each tried once
       for (let pass = 0; pass < 2; pass++) {
         if (pass === 1 && x.wi === x.si) break;
         const at = this.byId.at(pass === 0 ? x.si : x.wi);
         if (at < 0) continue;
-        for (let q = at + 1, end = at + 1 + 2 * data[at]; q < end; q += 2) {
+        for (let q = at + 1, end = at + 1 + 3 * data[at]; q < end; q += 3) {
           const k = data[q];
           if (seen[k] === st) continue;
-          const sig = data[q + 1];
-          if (sig !== 0 && (sig & next) === 0) seen[k] = st; // cannot match here (see secondSig)
+          const sl = data[q + 1];
+          const sh = data[q + 2];
+          if ((sl !== 0 || sh !== 0) && (sl & lo) === 0 && (sh & hi) === 0) seen[k] = st; // cannot match here (see secondSig)
           else if (this.tryAt(k, st, toks, i, to, masked, out) && !out) return true;
         }
       }
