@@ -157,12 +157,25 @@ export function compile<T>(pattern: string, item: T, groups: Groups, where: stri
             .flatMap((w) => (w.startsWith('@') || w.startsWith('#') || w.endsWith('*') ? [w] : expand(w.replace(/'/g, ''))))
             .map((w) => makeAlt(items(w, groups, where), false)),
         );
-      els.push(CHOICE, emitChoice(options, optional));
+      const key = `${optional ? '?' : ''}${options.map((o) => o.join(' ')).join('|')}`;
+      let at = choiceCache.get(key);
+      if (at === undefined) choiceCache.set(key, (at = emitChoice(options, optional)));
+      els.push(CHOICE, at);
     } else els.push(ALT, makeAlt(items(body, groups, where).map(one), optional));
   }
   els.push(END, 0);
-  return { at: emit(els), item };
+  const key = els.join(',');
+  let at = patternCache.get(key);
+  if (at === undefined) patternCache.set(key, (at = emit(els)));
+  return { at, item };
 }
+
+/**
+ * Compiled code is never changed, so a choice or a pattern already compiled to the same alternatives is reused: a
+ * detector built again (the sweep and cross-validation scripts build dozens) adds nothing to `code`.
+ */
+const choiceCache = new Map<string, number>();
+const patternCache = new Map<string, number>();
 
 /**
  * A choice, with an index of its options by the words their first alternative names (a token tries only options that
