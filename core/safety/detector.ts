@@ -330,8 +330,12 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
     // two weak signals that agree, so a lower bar applies; a concern about something else is no support
     const agrees = res.level === 'concern' && (res.category === null || res.category === v?.category);
     // a short message gives it few words to go on, so it must be surer
-    const own = cc.shortThreshold !== undefined && words.length < (cc.shortWords ?? 0) ? Math.max(cc.threshold, cc.shortThreshold) : cc.threshold;
-    const bar = agrees && cc.concernThreshold !== undefined ? Math.min(own, cc.concernThreshold) : own;
+    const short = cc.shortThreshold !== undefined && words.length < (cc.shortWords ?? 0);
+    const own = short ? Math.max(cc.threshold, cc.shortThreshold!) : cc.threshold;
+    // ...and a short message is most often an answer to one of Starling's own questions ("when mum's boyfriend is
+    // drunk" as what makes family life hard), which a concern rule and the classifier read alike without knowing the
+    // question: the lower bar for agreement is for longer messages only (answering.json reads short answers in context)
+    const bar = agrees && cc.concernThreshold !== undefined && !short ? Math.min(own, cc.concernThreshold) : own;
     if (!v || v.risk < bar) return res;
     // the classifier is what raised it, so its category is named (a weak rule about something else, such as "mentions
     // their own age", must not name the alert)
