@@ -1,6 +1,6 @@
 /**
  * npm run --silent build && node dist/scripts/safety-crossval.js --batches l.jsonl,m.jsonl,... [--also h.jsonl,...]
- *   [--thresholds 0.7,0.8] [--short-threshold 0.999] [--alpha 0.5] [--sets c.jsonl]
+ *   [--thresholds 0.7,0.8] [--short-threshold 0.999] [--alpha 0.5] [--sets c.jsonl] [--training old-training.jsonl]
  *
  * Leave one batch out: does training the classifier on blind-written batches help on a batch written by a hand it
  * never learned from? For each batch in --batches, the classifier is trained on the shipped training lines plus the
@@ -21,7 +21,11 @@ const arg = (name: string) => {
 const list = (s: string | undefined) => (s ? s.split(',').filter(Boolean) : []);
 const name = (f: string) => f.replace(/.*\//, '').replace(/\.jsonl$/, '');
 
-const base = loadSafetyData();
+const loaded = loadSafetyData();
+// --training: the classifier's own lines from another file (e.g. the training file before the batches were added),
+// so a batch that is now in the shipped lines can still be left out
+const trainingFile = arg('--training');
+const base = trainingFile ? { ...loaded, training: readFresh(trainingFile).map((l) => ({ text: l.text, level: l.level, category: l.category })) } : loaded;
 const cls = base.rules.classifier!;
 const batches = list(arg('--batches')).map((f) => ({ f, lines: readFresh(f).map((l) => ({ ...l, recent: undefined }) as CorpusLine) }));
 const also: TrainingLine[] = list(arg('--also')).flatMap((f) => readFresh(f).map((l) => ({ text: l.text, level: l.level, category: l.category })));

@@ -1,7 +1,7 @@
 /**
  * Blind batches (test/safety/blind/README.md): messages written by someone who never saw the detector. Their lines are
  * never tuned on; these floors only stop a change from quietly making the check worse on messages like the clinical
- * review's. Figures as measured on 2026-11-30; the issue's target (recall >= 0.95, harmless raised <= 5%) is not met.
+ * review's. Figures as measured on 2026-11-30 (session 5); the issue's target (recall >= 0.95, harmless raised <= 5%) is not met.
  */
 import path from 'node:path';
 import { createDetector } from '../../core/safety';
@@ -10,26 +10,26 @@ import { scoreFresh } from '../../scripts/safety-fresh';
 const detector = createDetector();
 const file = (b: string) => path.join(__dirname, 'blind', `batch-${b}.jsonl`);
 
-test('batch C (sealed): recall at least 0.815, harmless raised at most 2.2%', () => {
+test('batch C (sealed): recall at least 0.89, harmless raised at most 1%', () => {
   const r = scoreFresh(file('c'), detector);
   expect(r.lines).toBe(344);
-  expect(r.recall).toBeGreaterThanOrEqual(0.815);
-  expect(r.falseAlarmRate).toBeLessThanOrEqual(0.022);
+  expect(r.recall).toBeGreaterThanOrEqual(0.89);
+  expect(r.falseAlarmRate).toBeLessThanOrEqual(0.01);
 });
 
-test('batches H-K (unseen, all ages): recall at least 0.87, harmless raised at most 7%', () => {
+test('batches M and O (unseen: 12-14s and 18-25s): recall at least 0.91, harmless raised at most 6%', () => {
   let caught = 0;
   let positives = 0;
   let raised = 0;
   let harmless = 0;
-  for (const b of ['h', 'i', 'j', 'k']) {
+  for (const b of ['m', 'o']) {
     const r = scoreFresh(file(b), detector);
     caught += Math.round(r.recall * r.positives);
     positives += r.positives;
     raised += Math.round(r.falseAlarmRate * r.harmless);
     harmless += r.harmless;
   }
-  expect(positives).toBeGreaterThan(700);
-  expect(caught / positives).toBeGreaterThanOrEqual(0.87);
-  expect(raised / harmless).toBeLessThanOrEqual(0.07);
+  expect(positives).toBeGreaterThan(450);
+  expect(caught / positives).toBeGreaterThanOrEqual(0.91);
+  expect(raised / harmless).toBeLessThanOrEqual(0.06);
 });

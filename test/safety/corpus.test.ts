@@ -36,11 +36,16 @@ describe('targets', () => {
   // classifier also learned from three more blind batches (D, E, F, training only): recall 0.924, false alarms 3.9%; with a lower bar for messages of 12 words or more
   // (shorter ones keep the old bar): recall 0.939, false alarms 3.9%. Then blind batch G (400 lines, never trained or
   // tuned on; 0.681 / 3.0% before this classifier work, 0.873 / 3.0% after) joined the split: all 1239 held-out lines
-  // 0.919 / 3.6%. This floor
+  // 0.919 / 3.6%. After rules fixed the kinds of error two new blind batches (L, N) showed, and the classifier learned
+  // from eleven blind batches (H-T but M and O, which stay unseen) with alpha 0.4 and a bar of 0.9, chosen by leaving
+  // one batch out at a time (scripts/safety-crossval.ts: recall 0.865 -> 0.909 at the same false alarms on hands it
+  // never learned from): 0.949 / 4.3%. Short messages (under 12 words) then got a stricter bar (0.99999), because most
+  // short messages are answers to Starling's own questions and harmless ones were being raised (answers.test.ts), and
+  // a concern rule agreeing no longer lowers it for them: 0.931 / 3.6%. This floor
   // stops it getting worse; the target test below is marked failing until it is met, and then jest reports it, so
   // someone must turn it back into a plain test.
   test('held-out split does not fall below where it stands', () => {
-    expect(holdout.recall).toBeGreaterThanOrEqual(0.918);
+    expect(holdout.recall).toBeGreaterThanOrEqual(0.93);
     expect(holdout.falseAlarmRate).toBeLessThanOrEqual(0.037);
   });
   test.failing('held-out split meets the issue target (recall >= 0.95, false alarms <= 5%)', () => {
