@@ -15,6 +15,8 @@ interface Hit {
   level: SafetyLevel;
   notes: string[];
   tags: string[];
+  /** softened only because another sentence frames the message (a lesson, the news): the classifier may still judge it */
+  framed?: boolean;
 }
 
 const MAX_RECENT = 5;
@@ -59,6 +61,8 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
   const fiction = set(rules.fictionCues, (p) => p, rf);
   const clauseBreaks = new Set(rules.clauseBreaks);
   const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'mine', 'we', 'us', 'our']);
+  const GENERIC = new Set(['mean', 'means', 'meaning', 'difference', 'definition', 'symptoms', 'signs', 'why', 'someone', 'somebody', 'people', 'person', 'everyone', 'kids', 'teenagers', 'teenager', 'children', 'adults', 'students']);
+  const CLOSE = new Set([...FIRST_PERSON, ...(groups.carer ?? []), 'he', 'she', 'him', 'her', 'his', 'they', 'them', 'their', 'brother', 'bro', 'sister', 'sis', 'cousin', 'friend', 'mate', 'bestie', 'boyfriend', 'girlfriend', 'bf', 'gf', 'partner']);
   const downPast = new Set<SafetyCategory>(rules.downgradeWhenPast);
   const escalateNow = new Set<SafetyCategory>(rules.escalateWhenNow);
   const prio = (c: SafetyCategory | null) => (c ? rules.priority.indexOf(c) : 99);
@@ -198,6 +202,7 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
     let level: SafetyLevel = e.level;
     const notes: string[] = [];
     let softened = false;
+    let framed = false;
     // negation just before the phrase ("I'd never ...", "I'm not going to ..."), not across "but"
     // a match that starts with "and"/"but"/"if" begins a new clause: a negation before it does not reach it
     let from = clauseBreaks.has(toks[m.start].w) ? m.start : Math.max(sa, m.start - 3);
@@ -229,13 +234,29 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
       notes.push('described as in the past (e.g. "used to", "years ago") with nothing saying it is happening again');
       softened = true;
     }
-    if (!softened && LEVEL_RANK[level] > LEVEL_RANK.concern && cue('fiction', fiction, toks, sa, sb)) {
-      let firstPerson = false;
-      for (let k = m.start; k < m.end; k++) if (FIRST_PERSON.has(toks[k].w)) firstPerson = true;
-      if (!firstPerson) {
-        level = 'concern';
-        notes.push('seems to be about a film, book or show, so noted rather than alerted');
-        softened = true;
+    if (!softened && LEVEL_RANK[level] > LEVEL_RANK.concern) {
+      // a film, lesson or the news named in the same sentence: the phrase itself must not be about them; named in
+      // another sentence ("we did a lesson on it. what are the signs?"): the whole sentence must not be ("... it made
+      // me realise i do it" or "he keeps asking me for pics" still alert)
+      const here = cue('fiction', fiction, toks, sa, sb);
+      if (here || cue('fictionMessage', fiction, toks, 0, toks.length)) {
+        // ...nor (another sentence) about someone close to them: "dad hits mum" after a film is a disclosure
+        const [fa, fb, close] = here ? [m.start, m.end, FIRST_PERSON] : [sa, sb, CLOSE];
+        let firstPerson = false;
+        let generic = here;
+        for (let k = fa; k < fb; k++) {
+          if (close.has(toks[k].w)) firstPerson = true;
+          if (GENERIC.has(toks[k].w)) generic = true;
+        }
+        // ...and (another sentence) it must ask what a word means or speak of people in general ("what does self harm
+        // mean", "someone said", "why is an overdose bad for your liver"): texting often drops the "i" ("cant stop
+        // thinking about suicide"), and "how many would it take" is never softened by a school project
+        if (!firstPerson && generic) {
+          level = 'concern';
+          notes.push(here ? 'seems to be about a film, book or show, so noted rather than alerted' : 'the message is about a lesson, film or the news, and this sentence does not speak of themselves, so noted rather than alerted');
+          softened = true;
+          framed = !here;
+        }
       }
     }
     if (!softened && flags.includes('hyperbole') && !messageSerious && cue('trivial', trivial, toks, sa, sb) && LEVEL_RANK[level] > LEVEL_RANK.concern) {
@@ -247,7 +268,7 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
       level = 'crisis';
       notes.push('the message says it is happening now or tonight');
     }
-    return { entry: e, level, notes, tags: softened ? [] : e.tags ?? [] };
+    return { entry: e, level, notes, tags: softened ? [] : e.tags ?? [], ...(framed ? { framed } : {}) };
   }
 
   function combos(hits: Hit[]): Hit[] {
@@ -318,7 +339,7 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
    */
   function withClassifier(res: SafetyResult, hits: Hit[], toks: Tok[], masked: Uint8Array): SafetyResult {
     if (!classifier || !cc || LEVEL_RANK[res.level] >= LEVEL_RANK.safeguarding) return res;
-    if (hits.some((h) => h.notes.length > 0 && LEVEL_RANK[h.entry.level] > LEVEL_RANK[h.level])) return res;
+    if (hits.some((h) => !h.framed && h.notes.length > 0 && LEVEL_RANK[h.entry.level] > LEVEL_RANK[h.level])) return res;
     // a rule that is deliberately a concern unless earlier messages back it up ("I've got the tablets ready") decides
     if (hits.some((h) => (h.entry.flags ?? []).includes('context'))) return res;
     // words inside a known everyday use, or an everyday reply to Starling, do not count as evidence (the rules'
