@@ -7,7 +7,7 @@ import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Config } from '../core/config';
 import type { Words } from '../core/i18n';
 import type { Logger } from '../core/logging';
-import { STORED_JSON, Store } from '../core/storage';
+import { STORED_JSON, Store, WRITE_JSON } from '../core/storage';
 import { MainDialog, MAIN_DIALOG } from '../dialogs/mainDialog';
 import type { HelpRoutes } from '../dialogs/types';
 import { bandOf, profileOf } from '../dialogs/support/profile';
@@ -35,7 +35,7 @@ interface CachedState {
  * through a JSON.stringify with a replacer function (one call per key, for circular-structure handling that
  * plain JSON state never needs), which was a measurable part of every turn. Here it is plain JSON.stringify,
  * once a turn, before deciding to save (on load, the store's own JSON text of the state is the hash; the
- * saved state's hash is the one just computed).
+ * saved state's hash is the one just computed, and the store writes that same text: WRITE_JSON).
  */
 export class StarlingConversationState extends ConversationState {
   private readonly pendingKey = Symbol('conversation state read ahead');
@@ -95,7 +95,13 @@ export class StarlingConversationState extends ConversationState {
     const key = await this.storageKey(ctx);
     if (!cached) cached = { state: {}, hash: '' };
     cached.state.eTag = '*';
-    await this.storage.write({ [key]: cached.state });
+    // the change check has just serialised the state: the store writes that text rather than serialising it again
+    if (hash !== undefined) Object.defineProperty(cached.state, WRITE_JSON, { value: hash, configurable: true, enumerable: false });
+    try {
+      await this.storage.write({ [key]: cached.state });
+    } finally {
+      delete (cached.state as { [WRITE_JSON]?: string })[WRITE_JSON];
+    }
     cached.hash = hash ?? changeHash(cached.state);
     ctx.turnState.set(this.cacheKey(), cached);
   }

@@ -4,7 +4,7 @@
  * JSON semantics as on Redis (a Date comes back as its ISO string), and a JSON round trip costs less than
  * structuredClone on every read and write.
  */
-import { ETagConflictError, Store, StoreItems, withStoredJson } from './types';
+import { ETagConflictError, jsonToWrite, Store, StoreItems, withStoredJson } from './types';
 
 interface Entry {
   /** JSON text (undefined for a stored undefined) */
@@ -58,10 +58,8 @@ export class MemoryStore implements Store {
     for (const [k, item] of Object.entries(changes)) {
       const ttl = k.includes('/conversations/') ? this.opts.stateTtlSeconds : undefined;
       const eTag = String(++this.etag);
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      const { eTag: _given, ...rest } = (item ?? {}) as { eTag?: string };
       this.docs.set(k, {
-        json: JSON.stringify(rest),
+        json: jsonToWrite(item),
         eTag,
         expiresAt: ttl ? this.now() + ttl * 1000 : undefined,
       });

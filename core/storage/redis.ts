@@ -8,7 +8,7 @@
  * queue (bounded by maxRetriesPerRequest) rather than being lost.
  */
 import Redis, { RedisOptions } from 'ioredis';
-import { ETagConflictError, Store, StoreItems, withStoredJson } from './types';
+import { ETagConflictError, jsonToWrite, Store, StoreItems, withStoredJson } from './types';
 
 // State items are hashes {e: eTag, d: JSON}, so the script never decodes the JSON (cjson would turn [] into {}).
 // KEYS[1] item, KEYS[2] eTag sequence; ARGV[1] expected eTag ('' = unconditional), ARGV[2] JSON, ARGV[3] ttl seconds ('0' none).
@@ -72,14 +72,14 @@ export class RedisStore implements Store {
 
   async write(changes: StoreItems): Promise<void> {
     for (const [key, item] of Object.entries(changes)) {
-      const { eTag, ...rest } = (item ?? {}) as { eTag?: string };
+      const eTag = (item as { eTag?: string } | undefined)?.eTag;
       const expected = eTag && eTag !== '*' ? eTag : '';
       const ttl = key.includes('/conversations/') ? (this.opts.stateTtlSeconds ?? 0) : 0;
       const res = await (this.client as any).starlingWrite(
         this.k(key),
         this.k('_etag_seq'),
         expected,
-        JSON.stringify(rest),
+        jsonToWrite(item),
         String(ttl),
       );
       if (res === null) throw new ETagConflictError(key);

@@ -31,6 +31,22 @@ export function withStoredJson(json: string, eTag: string | undefined): Record<s
   return item;
 }
 
+/**
+ * A bot state item about to be written may carry, under this (non-enumerable) key, its JSON text without the eTag,
+ * just computed by the writer for its own change check (bot/starlingBot.ts): the store writes that text instead of
+ * serialising the item a second time. Only the writer that computed it, right before the write, may set it.
+ */
+export const WRITE_JSON = Symbol.for('starling.storage.writeJson');
+
+/** The JSON text a store keeps for a bot state item: the writer's fresh text when given, else the item without its eTag. */
+export function jsonToWrite(item: Record<string, unknown> | undefined): string {
+  const given = item ? (item as { [WRITE_JSON]?: unknown })[WRITE_JSON] : undefined;
+  if (typeof given === 'string') return given;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { eTag, ...rest } = (item ?? {}) as { eTag?: string };
+  return JSON.stringify(rest);
+}
+
 export class ETagConflictError extends Error {
   constructor(public readonly key: string) {
     super(`Storage: error writing "${key}" due to eTag conflict.`);

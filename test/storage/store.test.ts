@@ -1,4 +1,4 @@
-import { MemoryStore, RedisStore, Store, ETagConflictError } from '../../core/storage';
+import { MemoryStore, RedisStore, Store, ETagConflictError, WRITE_JSON } from '../../core/storage';
 import { startRedis, TestRedis } from '../support/redis';
 
 let redis: TestRedis;
@@ -46,6 +46,27 @@ describe.each(backings)('%s store', (_name, make) => {
     await store.write({ k: { n: 2, eTag: '*' } });
     await store.write({ k: { n: 3 } });
     expect((await store.read(['k'])).k.n).toBe(3);
+  });
+
+  it('writes a state changed after it was read as it is now, never the text it was read from', async () => {
+    await store.write({ k: { n: 1, list: ['a'] } });
+    const item = (await store.read(['k'])).k;
+    item.n = 2;
+    item.list.push('b');
+    await store.write({ k: item });
+    const got = (await store.read(['k'])).k;
+    expect(got.n).toBe(2);
+    expect(got.list).toEqual(['a', 'b']);
+  });
+
+  it("stores the writer's own fresh text of the state when it hands one over (no second serialisation), and keeps no trace of it", async () => {
+    // the text wins over the object: the writer (StarlingConversationState) computes it from this very state just before
+    const item: Record<string, unknown> = { n: 5, eTag: '*' };
+    Object.defineProperty(item, WRITE_JSON, { value: JSON.stringify({ n: 6 }), configurable: true, enumerable: false });
+    await store.write({ k: item });
+    const got = (await store.read(['k'])).k;
+    expect(got.n).toBe(6);
+    expect(Object.getOwnPropertySymbols(got)).not.toContain(WRITE_JSON);
   });
 
   it('deletes state', async () => {
