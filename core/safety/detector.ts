@@ -61,6 +61,7 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
   const fiction = set(rules.fictionCues, (p) => p, rf);
   const clauseBreaks = new Set(rules.clauseBreaks);
   const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'mine', 'we', 'us', 'our']);
+  const SUBJECT = new Set(['i', 'me', 'myself', 'we', 'us']);
   const GENERIC = new Set(['mean', 'means', 'meaning', 'difference', 'definition', 'symptoms', 'signs', 'why', 'someone', 'somebody', 'people', 'person', 'everyone', 'kids', 'teenagers', 'teenager', 'children', 'adults', 'students']);
   const CLOSE = new Set([...FIRST_PERSON, ...(groups.carer ?? []), 'he', 'she', 'him', 'her', 'his', 'they', 'them', 'their', 'brother', 'bro', 'sister', 'sis', 'cousin', 'friend', 'mate', 'bestie', 'boyfriend', 'girlfriend', 'bf', 'gf', 'partner']);
   const downPast = new Set<SafetyCategory>(rules.downgradeWhenPast);
@@ -248,6 +249,9 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
           if (close.has(toks[k].w)) firstPerson = true;
           if (GENERIC.has(toks[k].w)) generic = true;
         }
+        // (same sentence) "the film made me want to cut again", "i hate myself and want to die": the person just before
+        // the phrase is its subject ("my" is not: "my character is gonna poison the king")
+        if (here) for (let k = Math.max(sa, m.start - 2); k < m.start; k++) if (SUBJECT.has(toks[k].w)) firstPerson = true;
         // ...and (another sentence) it must ask what a word means or speak of people in general ("what does self harm
         // mean", "someone said", "why is an overdose bad for your liver"): texting often drops the "i" ("cant stop
         // thinking about suicide"), and "how many would it take" is never softened by a school project

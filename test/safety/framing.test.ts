@@ -35,3 +35,12 @@ describe('a disclosure beside the same kind of framing is still raised', () => {
     expect(raised(text)).toBe(true);
   });
 });
+
+describe('in the same sentence as a film or lesson, a phrase whose subject is the young person still alerts', () => {
+  test.each(['that documentary about self harm made me want to cut again', 'watched a documentary last night, i want to die'])('%s', (text) => {
+    expect(raised(text)).toBe(true);
+  });
+  test('a game character named with "my" is still fiction', () => {
+    expect(raised('dnd session tonight, my character is gonna poison the king')).toBe(false);
+  });
+});
