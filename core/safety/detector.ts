@@ -48,6 +48,10 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
     new PatternSet(patterns.map((p) => compile(p, item(p), groups, file, expand)));
   const entries = new PatternSet(lexicon.entries.map((e) => compile(e.pattern, e, groups, `${where}/lexicon.json entry "${e.id}"`, expand)));
   const masks = new PatternSet(lexicon.masks.map((m) => compile(m.pattern, m, groups, `${where}/lexicon.json mask "${m.id}"`, expand)));
+  // the same masks without the topic ones, for a message that says the topic is about them (rules.recognitionCues)
+  const ownMasks = new PatternSet(
+    lexicon.masks.filter((m) => !m.topic).map((m) => compile(m.pattern, m, groups, `${where}/lexicon.json mask "${m.id}"`, expand)),
+  );
   const replyMasks = new PatternSet(
     lexicon.replyMasks.map((m) => compile(m.pattern, m, groups, `${where}/lexicon.json replyMask "${m.id}"`, expand)),
   );
@@ -59,6 +63,7 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
   const trivial = set(rules.trivialTopics, (p) => p, rf);
   const serious = set(rules.seriousCues, (p) => p, rf);
   const fiction = set(rules.fictionCues, (p) => p, rf);
+  const recognition = set(rules.recognitionCues, (p) => p, rf);
   const clauseBreaks = new Set(rules.clauseBreaks);
   const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'mine', 'we', 'us', 'our']);
   const SUBJECT = new Set(['i', 'me', 'myself', 'we', 'us']);
@@ -235,7 +240,7 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
       notes.push('described as in the past (e.g. "used to", "years ago") with nothing saying it is happening again');
       softened = true;
     }
-    if (!softened && LEVEL_RANK[level] > LEVEL_RANK.concern) {
+    if (!softened && LEVEL_RANK[level] > LEVEL_RANK.concern && !cue('recognition', recognition, toks, 0, toks.length)) {
       // a film, lesson or the news named in the same sentence: the phrase itself must not be about them; named in
       // another sentence ("we did a lesson on it. what are the signs?"): the whole sentence must not be ("... it made
       // me realise i do it" or "he keeps asking me for pics" still alert)
@@ -376,7 +381,8 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
     detect(text: string, ctx?: DetectContext): SafetyResult {
       try {
         const toks = norm.tokens(text);
-        const masked = markMasked(masks, toks, new Uint8Array(toks.length));
+        // a lesson or film on the topic, and "it made me realise i do it": the topic's own words count again
+        const masked = markMasked(recognition.any(toks) ? ownMasks : masks, toks, new Uint8Array(toks.length));
         let hits = hitsFor(toks, masked);
         hits = hits.concat(combos(hits));
         const recent = (ctx?.recent ?? []).filter((r): r is string => typeof r === 'string');

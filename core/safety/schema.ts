@@ -61,7 +61,18 @@ export const lexiconEntrySchema = z
     message: 'a context entry needs contextLevel',
   });
 
-export const maskSchema = z.object({ id: z.string(), pattern: patternSchema, rationale: z.string().min(8) }).strict();
+export const maskSchema = z
+  .object({
+    id: z.string(),
+    pattern: patternSchema,
+    rationale: z.string().min(8),
+    /**
+     * a mask for talk about a topic (a lesson on it, a film about it, what a word means): lifted when the message also
+     * says it is about them or someone close ("we had a lesson on self harm and it made me realise i do it")
+     */
+    topic: z.boolean().optional(),
+  })
+  .strict();
 
 export const lexiconSchema = z
   .object({
@@ -116,6 +127,11 @@ export const rulesSchema = z
     trivialTopics: z.array(patternSchema),
     /** a film, book or show: harm described there, not to the young person, is noted rather than alerted */
     fictionCues: z.array(patternSchema),
+    /**
+     * the young person saying a lesson, film or talk is about them or someone close ("made me realise i do it", "that's
+     * exactly what my dad does"): then neither the framing nor the topic masks soften the message
+     */
+    recognitionCues: z.array(patternSchema).default([]),
     /** negation does not reach across these words ("if i do not behave and he hits me") */
     clauseBreaks: z.array(z.string()),
     seriousCues: z.array(patternSchema),
