@@ -90,7 +90,7 @@ async function main(): Promise<void> {
       `\nAlerts end to end (message in -> webhook out), Redis + BullMQ, ${alerts.conversations} concurrent conversations, 10% alerting, ${alerts.rounds} rounds:`,
     );
     console.log(
-      `  ${alerts.alertsAccepted}/${alerts.alertsExpected} alerts delivered, duplicates ${alerts.duplicateDeliveries}, unexpected ${alerts.unexpected}, bad signatures ${alerts.badSignatures}`,
+      `  ${alerts.alertsAccepted}/${alerts.alertsExpected} alerts delivered, duplicates ${alerts.duplicateDeliveries}, unexpected ${alerts.unexpected}, bad signatures ${alerts.badSignatures}; ${alerts.updates} update events (typed after an alert)`,
     );
     console.log(`  p50 ${alerts.p50} ms  p95 ${alerts.p95} ms  p99 ${alerts.p99} ms  max ${alerts.max} ms`);
     console.log(
