@@ -11,9 +11,19 @@ const K = {
   uid: 'starling.uid',
   safety: 'starling.safety',
   convKey: 'starling.convKey',
+  handoff: 'starling.handoffRead',
 } as const;
 
 export const turnKeys = K;
+
+/**
+ * The conversation's take-over record as the safety check read it with the turn's other reads (one MGET on Redis),
+ * so the relay need not read it again: `{ value }` (null when nobody has taken over), or undefined when it was not
+ * read this turn (the caller then reads it itself).
+ */
+export function handoffReadAhead<T>(ctx: TurnContext): { value: T | null } | undefined {
+  return ctx.turnState.get(K.handoff) as { value: T | null } | undefined;
+}
 
 export function turnLog(ctx: TurnContext, fallback: Logger): Logger {
   return (ctx.turnState.get(K.log) as Logger | undefined) ?? fallback;

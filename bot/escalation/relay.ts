@@ -13,7 +13,8 @@ import type { Escalation } from '../../core/escalation';
 import type { Words } from '../../core/i18n';
 import type { IntentMatcher } from '../../core/intents';
 import type { Logger } from '../../core/logging';
-import { conversationKey, turnInput } from '../turnState';
+import { conversationKey, handoffReadAhead, turnInput } from '../turnState';
+import type { Handoff } from '../../core/escalation/types';
 import type { DutyChannelService } from './dutyChannel';
 
 export interface RelayDeps {
@@ -35,7 +36,9 @@ const MAX_RELAY_CHARS = 4000;
 
 /** Relays the message if the conversation is handed over. Returns true when it did (the turn is done). */
 export async function relayFromYoungPerson(ctx: TurnContext, deps: RelayDeps): Promise<boolean> {
-  const h = await deps.esc.activeHandoff(conversationKey(ctx));
+  // read with the safety check's first reads when it could (no round trip of its own on an ordinary turn)
+  const pre = handoffReadAhead<Handoff>(ctx);
+  const h = pre ? pre.value : await deps.esc.activeHandoff(conversationKey(ctx));
   if (!h) return false;
   const input = turnInput(ctx);
   // Typed words go to the worker; so do words typed into a card. A bare navigation button ("menu",

@@ -36,7 +36,8 @@ import { helpNeedSignal } from '../../core/helpNeedSignal';
 import { alertBackground, SafetyNote } from '../../core/alertBackground';
 import { fullReplyJustGiven } from '../../core/safety/checkIn';
 import type { Purpose } from '../../core/services';
-import { conversationKey, turnInput, turnKeys, turnLog, userUid } from '../turnState';
+import { conversationKey, handoffReadAhead, turnInput, turnKeys, turnLog, userUid } from '../turnState';
+import { escalationKeys } from '../../core/escalation/types';
 
 export interface AlertInput {
   level: 'crisis' | 'safeguarding';
@@ -176,12 +177,14 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
       const convKey = conversationKey(ctx);
       // The three reads a turn needs (profile, recent messages, flag) in one go: one MGET on Redis; beside it, the
       // question this message answers, from the conversation state already being read ahead for the dialogs.
+      // The take-over record comes in the same read, for the relay after this middleware (bot/escalation/relay.ts).
       const [{ profile, docs }, answering] = await Promise.all([
-        profileWith(ctx, deps.store, [safetyKeys.recent(convKey), safetyKeys.flag(convKey)]),
+        profileWith(ctx, deps.store, [safetyKeys.recent(convKey), safetyKeys.flag(convKey), escalationKeys.handoff(convKey)]),
         input.freeText ? questionAnswered(deps, ctx, log) : undefined,
       ]);
       const recent = (docs[0] as string[] | undefined) ?? [];
       const flagBefore = docs[1] as SafetyFlag | undefined;
+      ctx.turnState.set(turnKeys.handoff, { value: docs[2] ?? null });
       const band = profile?.ageBand;
       let result: SafetyResult = input.freeText ? deps.detector.detect(input.freeText, { recent, answering }) : { level: 'none', category: null, reasons: [] };
       // A button can be a signal by what it means: the lowest check-in step for being safe / home, or a
@@ -213,7 +216,7 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
       // Flagged (read with the turn's other reads, so an unflagged conversation pays nothing): what they type now
       // goes onto the open alert for the worker. Typed words only: a button press is not something they wrote.
       if (flagBefore?.flagged && input.text) addFollowUp(deps, ctx, convKey, input.text, result, log);
-      if (prev?.flagged && input.text && isDenial(input.text) && !(await inHandoff(deps, convKey))) {
+      if (prev?.flagged && input.text && isDenial(input.text) && !(await inHandoff(deps, convKey, ctx))) {
         const w = deps.words;
         await ctx.sendActivity(
           `${w.t('safety:denial', { band })}\n\n${deps.help.crisisText({ band, age: profile?.age, area: profile?.area })}`,
@@ -250,8 +253,10 @@ async function questionAnswered(deps: SafetyDeps, ctx: TurnContext, log: Logger)
 }
 
 /** Never lets a lookup failure silence the safety net: unknown counts as "no person there". */
-async function inHandoff(deps: SafetyDeps, convKey: string): Promise<boolean> {
+async function inHandoff(deps: SafetyDeps, convKey: string, ctx?: TurnContext): Promise<boolean> {
   try {
+    const pre = ctx ? handoffReadAhead(ctx) : undefined;
+    if (pre && deps.inHandoff) return pre.value !== null;
     return !!deps.inHandoff && (await deps.inHandoff(convKey));
   } catch {
     return false;
