@@ -20,8 +20,8 @@ import { benchSafety } from './bench-safety';
 import { benchE2eAlerts } from './bench-e2e-alerts';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 50);
-const TURNS = Number(process.env.BENCH_TURNS ?? 20);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const TURNS = Number(process.env.BENCH_TURNS ?? 40);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 /** The run with the median throughput (its own p50/p99 go with it). */
 function median(rs: LoadResult[]): LoadResult {
@@ -54,8 +54,8 @@ async function main(): Promise<void> {
   const redis = await startRedis();
   const results: Record<string, unknown> = { when: new Date().toISOString(), conversations: CONVERSATIONS, turnsPerConversation: TURNS };
   try {
-    // Three rounds, interleaved (echo, memory, redis, echo, ...), and the median of each: one run on a shared
-    // 2-core machine can be 20% off, which would decide the throughput target by luck.
+    // Five rounds of 40 turns per conversation, interleaved (echo, memory, redis, echo, ...), and the median of each:
+    // one short run on a shared 2-core machine can be 20% off, which would decide the throughput target by luck.
     const runs: Record<'echo' | 'memory' | 'redis', LoadResult[]> = { echo: [], memory: [], redis: [] };
     for (let round = 0; round < ROUNDS; round++) {
       const echo = await startEchoBot();
