@@ -17,19 +17,31 @@ test('batch C (sealed): recall at least 0.89, harmless raised at most 1%', () =>
   expect(r.falseAlarmRate).toBeLessThanOrEqual(0.01);
 });
 
-test('batches M and O (unseen: 12-14s and 18-25s): recall at least 0.91, harmless raised at most 6%', () => {
+function pooled(batches: string[]): { positives: number; recall: number; falseAlarmRate: number } {
   let caught = 0;
   let positives = 0;
   let raised = 0;
   let harmless = 0;
-  for (const b of ['m', 'o']) {
+  for (const b of batches) {
     const r = scoreFresh(file(b), detector);
     caught += Math.round(r.recall * r.positives);
     positives += r.positives;
     raised += Math.round(r.falseAlarmRate * r.harmless);
     harmless += r.harmless;
   }
-  expect(positives).toBeGreaterThan(450);
-  expect(caught / positives).toBeGreaterThanOrEqual(0.91);
-  expect(raised / harmless).toBeLessThanOrEqual(0.06);
+  return { positives, recall: caught / positives, falseAlarmRate: raised / harmless };
+}
+
+test('batches M and O (unseen: 12-14s and 18-25s): recall at least 0.91, harmless raised at most 5%', () => {
+  const r = pooled(['m', 'o']);
+  expect(r.positives).toBeGreaterThan(450);
+  expect(r.recall).toBeGreaterThanOrEqual(0.91);
+  expect(r.falseAlarmRate).toBeLessThanOrEqual(0.05);
+});
+
+test('batches U and V (unseen, written after all of session 5\'s tuning: 8-13s and 14-25s): recall at least 0.93, harmless raised at most 3%', () => {
+  const r = pooled(['u', 'v']);
+  expect(r.positives).toBeGreaterThan(350);
+  expect(r.recall).toBeGreaterThanOrEqual(0.93);
+  expect(r.falseAlarmRate).toBeLessThanOrEqual(0.03);
 });

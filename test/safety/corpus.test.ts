@@ -41,12 +41,13 @@ describe('targets', () => {
   // one batch out at a time (scripts/safety-crossval.ts: recall 0.865 -> 0.909 at the same false alarms on hands it
   // never learned from): 0.949 / 4.3%. Short messages (under 12 words) then got a stricter bar (0.99999), because most
   // short messages are answers to Starling's own questions and harmless ones were being raised (answers.test.ts), and
-  // a concern rule agreeing no longer lowers it for them: 0.931 / 3.6%. This floor
+  // a concern rule agreeing no longer lowers it for them: 0.931 / 3.6%. After rule fixes for the kinds of false alarm
+  // two more blind batches (Q, R: lessons, the news, long messages) showed: 0.931 / 3.2%. This floor
   // stops it getting worse; the target test below is marked failing until it is met, and then jest reports it, so
   // someone must turn it back into a plain test.
   test('held-out split does not fall below where it stands', () => {
     expect(holdout.recall).toBeGreaterThanOrEqual(0.93);
-    expect(holdout.falseAlarmRate).toBeLessThanOrEqual(0.037);
+    expect(holdout.falseAlarmRate).toBeLessThanOrEqual(0.033);
   });
   test.failing('held-out split meets the issue target (recall >= 0.95, false alarms <= 5%)', () => {
     expect(holdout.recall).toBeGreaterThanOrEqual(0.95);
