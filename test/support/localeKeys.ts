@@ -46,11 +46,14 @@ export function sourceFiles(dirs: string[]): string[] {
 export const BAND_SUFFIXES = ['_8-11', '_12-15', '_16-25'];
 
 /** Keys used in code that no locale entry answers (plain or for an age band). */
+const PLURAL_SUFFIXES = ['_zero', '_one', '_two', '_few', '_many', '_other'];
+
 export function missingKeys(used: UsedKey[], present: Set<string>): UsedKey[] {
   const all = [...present];
   return used.filter((u) => {
     if (u.prefix) return !all.some((k) => k.startsWith(u.key));
-    return !present.has(u.key) && !BAND_SUFFIXES.some((s) => present.has(u.key + s));
+    // i18next plurals: a key used with a count is found as key_one, key_other, ...
+    return !present.has(u.key) && !BAND_SUFFIXES.some((s) => present.has(u.key + s)) && !PLURAL_SUFFIXES.some((s) => present.has(u.key + s));
   });
 }
 
