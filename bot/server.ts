@@ -80,6 +80,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   installTurnErrorHandler(adapter, { log, words, help, store });
   const escalation = await createEscalationIntegration({ adapter, store, config, log, words, now, intents });
   // Order matters: turn log, then the safety check on everything, then escalation (duty channel, handoff relay).
+  /** work turns started and did not wait for (follow-ups on open alerts): close() lets it finish before storage goes */
+  const background = new Set<Promise<unknown>>();
   const safety: SafetyDeps = {
     detector,
     store,
@@ -91,6 +93,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     inHandoff: async (convKey) => !!(await escalation.escalation.activeHandoff(convKey)),
     // the waiting question's safetyContext (dialogs/support/inputPrompt.ts), from the state read ahead below
     answering: async (ctx) => askedSafetyContext(await conversationState.load(ctx)),
+    background: (work) => {
+      background.add(work);
+      void work.finally(() => background.delete(work));
+    },
     now,
   };
   const conversationState = new StarlingConversationState(store);
@@ -198,6 +204,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       if (inFlight > 0) {
         await Promise.race([new Promise<void>((r) => (idle = r)), new Promise((r) => setTimeout(r, 10000))]);
       }
+      if (background.size > 0) await Promise.race([Promise.allSettled([...background]), new Promise((r) => setTimeout(r, 10000).unref())]);
       await escalation.close();
       await store.close();
     },

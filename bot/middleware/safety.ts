@@ -100,6 +100,8 @@ export interface SafetyDeps {
    * state that is already on its way (server.ts reads it ahead), so it costs no round trip of its own.
    */
   answering?: (ctx: TurnContext) => Promise<Answering | undefined>;
+  /** work the turn does not wait for (a follow-up on the open alert): the server finishes it before it stops */
+  background?: (work: Promise<unknown>) => void;
   now?: () => Date;
 }
 
@@ -236,9 +238,11 @@ function addFollowUp(deps: SafetyDeps, ctx: TurnContext, convKey: string, text: 
   } catch (err) {
     pending = Promise.reject(err);
   }
-  pending.catch((err) =>
+  const handled = pending.catch((err) =>
     log.warn({ err: { type: (err as Error)?.name, message: String((err as Error)?.message ?? err).split('\n')[0].slice(0, 200) } }, 'follow-up could not be added to the open alert'),
   );
+  // a restart must not drop it: the server waits for background work before it closes storage
+  deps.background?.(handled);
 }
 
 /** Never lets a lookup failure stop the safety check: unknown means the message is read on its own. */
