@@ -45,13 +45,17 @@ export async function relayFromYoungPerson(ctx: TurnContext, deps: RelayDeps): P
   // "carry on") is not something they wrote: it still works as usual.
   const typed = (input?.text ?? ctx.activity.text ?? '').trim();
   const inCard = input?.value && input.value.kind !== 'nav' ? input.freeText.trim() : '';
-  const text = typed || inCard;
+  // ...except the buttons for what Starling answers itself: "stop" pressed is "stop" said (the dialogs behind the
+  // take-over must not end the chat on their own while a person is talking with them)
+  const navIntent = input?.value?.kind === 'nav' ? String(input.value.intent ?? '') : '';
+  const pressed = !typed && !inCard && ANSWERED[navIntent] ? navIntent : undefined;
+  const text = typed || inCard || (pressed ? deps.words.t('escalation:staff.pressedButton', { button: pressed === 'mydata' ? 'my data' : pressed }) : '');
   if (!text) return false;
   const alert = await deps.esc.get(h.alertId);
   const band = alert?.ageBand;
   const w = deps.words;
   const prefix = w.t('escalation:staff.relayPrefix', { ageBand: band ?? w.t('escalation:staff.ageNotKnown') });
-  const asked = typed ? ANSWERED[deps.intents.matchExact(typed) ?? ''] : undefined;
+  const asked = pressed ? ANSWERED[pressed] : typed ? ANSWERED[deps.intents.matchExact(typed) ?? ''] : undefined;
   const forWorker = `${prefix} ${text.slice(0, MAX_RELAY_CHARS)}` + (asked ? `\n\n${w.t(asked.worker)}` : '');
   let passedOn = true;
   try {

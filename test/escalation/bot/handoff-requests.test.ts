@@ -49,6 +49,16 @@ it('"stop" still reaches the worker, and the young person is told how to leave',
   expect(await h.integ.escalation.activeHandoff(rec!.conversationKey)).toMatchObject({ alertId });
 });
 
+it('the "stop" button pressed during a take-over is answered like "stop" typed, and the worker is told it was pressed', async () => {
+  const before = h.sentTo(thread).length;
+  const reply = visibleText(await h.t.press('yp-req', { kind: 'nav', intent: 'stop' }));
+  expect(reply).toMatch(/passed this on/i);
+  expect(reply).toMatch(/close this chat/i);
+  await eventually(() => expect(visibleText(h.sentTo(thread).slice(before))).toMatch(/pressed the "stop" button[\s\S]*Starling told them/));
+  const rec = await h.integ.escalation.get(alertId);
+  expect(await h.integ.escalation.activeHandoff(rec!.conversationKey)).toMatchObject({ alertId });
+});
+
 it('anything else they type still goes only to the worker, with no answer from Starling', async () => {
   expect(await h.t.say('yp-req', 'can you stop them shouting at me')).toEqual([]);
   expect(await h.t.say('yp-req', 'is my data safe')).toEqual([]);
