@@ -3,11 +3,9 @@
  * as a delayed job, once however many messages ask for it; nothing in Redis holds the words in plain.
  */
 import Redis from 'ioredis';
-import { createEscalation } from '../../core/escalation';
-import { RedisStore } from '../../core/storage';
 import { startWebhookSink } from '../../scripts/support/webhookSink';
 import { startRedis, TestRedis } from '../support/redis';
-import { eventually, log, makeConfig, sampleInput, SECRET } from './helpers';
+import { dumpRedis, eventually, redisEscalation, sampleInput, SECRET } from './helpers';
 
 let redis: TestRedis;
 beforeAll(async () => {
@@ -20,19 +18,12 @@ afterAll(async () => {
 it('one update at once, one delayed to the end of the window with all of them, nothing in plain in Redis', async () => {
   const sink = await startWebhookSink({ secret: SECRET });
   const prefix = `fu${Math.random().toString(36).slice(2, 8)}:`;
-  const store = new RedisStore({ url: redis.url, prefix });
-  const esc = createEscalation({
-    store,
-    config: makeConfig({
-      REDIS_URL: redis.url,
-      REDIS_KEY_PREFIX: prefix,
-      ALERT_ROUTES: 'webhook',
-      ALERT_WEBHOOK_URL: sink.url,
-      ALERT_WEBHOOK_SECRET: SECRET,
-      ALERT_WEBHOOK_TIMEOUT_MS: '1000',
-    }),
-    log,
-    tuning: { retry: { baseMs: 50, capMs: 200 }, followUpNoticeEveryMs: 800, queueName: `fu-${prefix.slice(0, -1)}` },
+  const { esc, store } = redisEscalation({
+    redisUrl: redis.url,
+    prefix,
+    sinkUrl: sink.url,
+    env: { ALERT_WEBHOOK_TIMEOUT_MS: '1000' },
+    tuning: { followUpNoticeEveryMs: 800, queueName: `fu-${prefix.slice(0, -1)}` },
   });
   const raw = new Redis(redis.url);
   try {
@@ -49,12 +40,7 @@ it('one update at once, one delayed to the end of the window with all of them, n
     await new Promise((r) => setTimeout(r, 1200));
     expect(updates()).toHaveLength(2);
 
-    const keys = await raw.keys(`${prefix}*`);
-    for (const k of keys) {
-      const type = await raw.type(k);
-      const dump = type === 'string' ? await raw.get(k) : type === 'list' ? (await raw.lrange(k, 0, -1)).join() : type === 'hash' ? JSON.stringify(await raw.hgetall(k)) : '';
-      expect(dump ?? '').not.toContain('thing number');
-    }
+    expect((await dumpRedis(raw, prefix)).dump).not.toContain('thing number');
   } finally {
     raw.disconnect();
     await esc.close();

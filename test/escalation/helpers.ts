@@ -1,6 +1,8 @@
 /** Shared bits for the escalation tests. */
 import { Config, parseConfig } from '../../core/config';
-import type { DeliveryAttempt, DeliveryRoute } from '../../core/escalation';
+import type Redis from 'ioredis';
+import { createEscalation, type DeliveryAttempt, type DeliveryRoute, type Escalation, type EscalationTuning } from '../../core/escalation';
+import { RedisStore } from '../../core/storage';
 import type { AlertView, RaiseInput, RouteName } from '../../core/escalation/types';
 import { createLogger } from '../../core/logging';
 
@@ -10,6 +12,48 @@ export const KEY = Buffer.alloc(32, 7).toString('base64');
 export const SECRET = 'test-webhook-secret-0123456789';
 
 export const log = createLogger({ level: 'silent' });
+
+/** Escalation as the Redis tests run it: a RedisStore and BullMQ under `prefix`, one webhook route to `sinkUrl`. */
+export function redisEscalation(o: {
+  redisUrl: string;
+  prefix: string;
+  sinkUrl: string;
+  env?: Record<string, string>;
+  tuning?: EscalationTuning;
+}): { esc: Escalation; store: RedisStore } {
+  const store = new RedisStore({ url: o.redisUrl, prefix: o.prefix });
+  const esc = createEscalation({
+    store,
+    config: makeConfig({
+      REDIS_URL: o.redisUrl,
+      REDIS_KEY_PREFIX: o.prefix,
+      ALERT_ROUTES: 'webhook',
+      ALERT_WEBHOOK_URL: o.sinkUrl,
+      ALERT_WEBHOOK_SECRET: SECRET,
+      ALERT_WEBHOOK_TIMEOUT_MS: '5000',
+      ...o.env,
+    }),
+    log,
+    tuning: { retry: { baseMs: 50, capMs: 200 }, ...o.tuning },
+  });
+  return { esc, store };
+}
+
+/** Everything kept under a key prefix, as one text: for checking that no message text sits in Redis in plain. */
+export async function dumpRedis(raw: Redis, prefix: string): Promise<{ keys: string[]; dump: string }> {
+  const keys = await raw.keys(`${prefix}*`);
+  let dump = '';
+  for (const k of keys) {
+    const type = await raw.type(k);
+    if (type === 'string') dump += await raw.get(k);
+    else if (type === 'hash') dump += JSON.stringify(await raw.hgetall(k));
+    else if (type === 'list') dump += JSON.stringify(await raw.lrange(k, 0, -1));
+    else if (type === 'set') dump += JSON.stringify(await raw.smembers(k));
+    else if (type === 'zset') dump += JSON.stringify(await raw.zrange(k, 0, -1));
+    else if (type === 'stream') dump += JSON.stringify(await raw.xrange(k, '-', '+'));
+  }
+  return { keys, dump };
+}
 
 export function makeConfig(env: Record<string, string> = {}): Config {
   return parseConfig({

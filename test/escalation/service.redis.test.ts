@@ -8,7 +8,7 @@ import { RedisStore } from '../../core/storage';
 import { benchAlerts } from '../../scripts/bench-alerts';
 import { SinkResponder, startWebhookSink, WebhookSink } from '../../scripts/support/webhookSink';
 import { startRedis, TestRedis } from '../support/redis';
-import { CONTEXT_LINE, DUTY_WORKER, eventually, log, makeConfig, sampleInput, SECRET, TRIGGER } from './helpers';
+import { CONTEXT_LINE, DUTY_WORKER, dumpRedis, eventually, log, makeConfig, redisEscalation, sampleInput, SECRET, TRIGGER } from './helpers';
 
 let redis: TestRedis;
 const cleanup: (() => Promise<void>)[] = [];
@@ -30,20 +30,12 @@ async function sinkFor(respond?: SinkResponder): Promise<WebhookSink> {
 }
 
 function instance(prefix: string, sink: WebhookSink, opts: { env?: Record<string, string>; tuning?: EscalationTuning } = {}): Escalation {
-  const store = new RedisStore({ url: redis.url, prefix });
-  const esc = createEscalation({
-    store,
-    config: makeConfig({
-      REDIS_URL: redis.url,
-      REDIS_KEY_PREFIX: prefix,
-      ALERT_ROUTES: 'webhook',
-      ALERT_WEBHOOK_URL: sink.url,
-      ALERT_WEBHOOK_SECRET: SECRET,
-      ALERT_WEBHOOK_TIMEOUT_MS: '5000',
-      ...opts.env,
-    }),
-    log,
-    tuning: { retry: { baseMs: 50, capMs: 200 }, lockDurationMs: 1000, stalledIntervalMs: 300, ...opts.tuning },
+  const { esc, store } = redisEscalation({
+    redisUrl: redis.url,
+    prefix,
+    sinkUrl: sink.url,
+    env: opts.env,
+    tuning: { lockDurationMs: 1000, stalledIntervalMs: 300, ...opts.tuning },
   });
   let closed = false;
   const close = esc.close.bind(esc);
@@ -172,19 +164,9 @@ describe('escalation on Redis (BullMQ)', () => {
 
     const raw = new Redis(redis.url);
     cleanup.push(async () => void (await raw.quit()));
-    const keys = await raw.keys(`${prefix}*`);
+    const { keys, dump } = await dumpRedis(raw, prefix);
     expect(keys.some((k) => k.includes(':bull:'))).toBe(true);
     expect(keys).toContain(`${prefix}alert:${alert.id}:text`);
-    let dump = '';
-    for (const k of keys) {
-      const type = await raw.type(k);
-      if (type === 'string') dump += await raw.get(k);
-      else if (type === 'hash') dump += JSON.stringify(await raw.hgetall(k));
-      else if (type === 'list') dump += JSON.stringify(await raw.lrange(k, 0, -1));
-      else if (type === 'set') dump += JSON.stringify(await raw.smembers(k));
-      else if (type === 'zset') dump += JSON.stringify(await raw.zrange(k, 0, -1));
-      else if (type === 'stream') dump += JSON.stringify(await raw.xrange(k, '-', '+'));
-    }
     expect(dump).toContain(alert.id);
     for (const secret of ['saving my tablets', CONTEXT_LINE, 'plan agreed', 'Jamie']) expect(dump).not.toContain(secret);
     const ttl = await raw.ttl(`${prefix}alert:${alert.id}:text`);
