@@ -382,7 +382,8 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
       try {
         const toks = norm.tokens(text);
         // a lesson or film on the topic, and "it made me realise i do it": the topic's own words count again
-        const masked = markMasked(recognition.any(toks) ? ownMasks : masks, toks, new Uint8Array(toks.length));
+        // (through the per-message cue cache, so modify() does not scan for the same cues again)
+        const masked = markMasked(cue('recognition', recognition, toks, 0, toks.length) ? ownMasks : masks, toks, new Uint8Array(toks.length));
         let hits = hitsFor(toks, masked);
         hits = hits.concat(combos(hits));
         const recent = (ctx?.recent ?? []).filter((r): r is string => typeof r === 'string');
