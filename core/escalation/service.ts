@@ -29,6 +29,7 @@ import {
   escalationKeys as K,
   FollowUpInput,
   followUpKeys,
+  routeLabel,
   Handoff,
   RaiseInput,
 } from './types';
@@ -144,7 +145,6 @@ const isAcknowledged = (a: AlertRecord) => a.history.some((s) => RANK[s.state] >
 const isDelivered = (a: AlertRecord | undefined) => !!a?.history.some((s) => s.state === 'delivered');
 const ID_RE = /^[\w-]{1,64}$/;
 const safeId = (id: unknown) => (typeof id === 'string' ? id.slice(0, 64) : 'invalid');
-const routeLabel = (j: Pick<DeliverJob, 'routeSet' | 'route'>) => (j.routeSet === 'primary' ? j.route : `backup:${j.route}`);
 
 function stripName(ref: ConversationRef): ConversationRef {
   const out = structuredClone(ref);

@@ -217,8 +217,14 @@ export const escalationKeys = {
   threadAlert: (threadHash: string) => `escalation:thread:${threadHash}`,
 };
 
+/** Every route name, for the keys kept per route. */
+export const ROUTE_NAMES: readonly RouteName[] = ['teams', 'webhook'];
+
+/** How a route is named in history and keys: "teams" for a primary route, "backup:teams" for a backup one. */
+export const routeLabel = (j: { routeSet: RouteSet; route: RouteName }) => (j.routeSet === 'primary' ? j.route : `backup:${j.route}`);
+
 /** The keys beside an alert that only follow-ups use (none holds text: that is in the alert's text document). */
 export function followUpKeys(alertId: string): string[] {
-  const routes = ['teams', 'webhook', 'backup:teams', 'backup:webhook'];
-  return [escalationKeys.followUpLock(alertId), escalationKeys.followUpWindow(alertId), ...routes.map((r) => escalationKeys.followUpTold(alertId, r))];
+  const labels = (['primary', 'backup'] as const).flatMap((routeSet) => ROUTE_NAMES.map((route) => routeLabel({ routeSet, route })));
+  return [escalationKeys.followUpLock(alertId), escalationKeys.followUpWindow(alertId), ...labels.map((r) => escalationKeys.followUpTold(alertId, r))];
 }
