@@ -61,44 +61,27 @@ const alpha = Number(arg('--alpha') ?? cls.alpha);
 
 console.log(`shipped training lines ${base.training!.length}, --also ${also.length}; columns: recall/harmless raised/concern raised`);
 console.log(['thr', 'training', ...batches.map((b) => name(b.f)), 'pooled', 'holdout', ...sets.map((s) => name(s.f))].join('\t'));
+/** One cell: the figures of `det` on `lines`, added to `pooled` too when given. */
+function cell(det: ReturnType<typeof createDetectorFrom>, lines: CorpusLine[], pooled?: Tally): string {
+  const t = zero();
+  const r = evaluate(det, lines);
+  tally(t, r);
+  if (pooled) tally(pooled, r);
+  return fmt(t);
+}
+
 for (const threshold of thresholds) {
   const classifier = { ...cls, threshold, shortThreshold, alpha };
   const build = (extra: TrainingLine[]) => createDetectorFrom({ ...base, training: [...base.training!, ...also, ...extra], rules: { ...base.rules, classifier } });
   // baseline: the shipped training lines (plus --also) only, scored on every batch
   const det0 = build([]);
   const pooled0 = zero();
-  const cells0 = batches.map((b) => {
-    const t = zero();
-    tally(t, evaluate(det0, b.lines));
-    tally(pooled0, evaluate(det0, b.lines));
-    return fmt(t);
-  });
-  const h0 = zero();
-  tally(h0, evaluate(det0, holdout));
-  const s0 = sets.map((s) => {
-    const t = zero();
-    tally(t, evaluate(det0, s.lines));
-    return fmt(t);
-  });
-  console.log([threshold, 'shipped', ...cells0, fmt(pooled0), fmt(h0), ...s0].join('\t'));
+  const cells0 = batches.map((b) => cell(det0, b.lines, pooled0));
+  console.log([threshold, 'shipped', ...cells0, fmt(pooled0), cell(det0, holdout), ...sets.map((x) => cell(det0, x.lines))].join('\t'));
   // each batch scored by a classifier that learned from the others
   const pooled = zero();
-  const cells = batches.map((b, i) => {
-    const det = build(batches.filter((_, j) => j !== i).flatMap((o) => asTraining(o.lines)));
-    const t = zero();
-    const r = evaluate(det, b.lines);
-    tally(t, r);
-    tally(pooled, r);
-    return fmt(t);
-  });
+  const cells = batches.map((b, i) => cell(build(batches.filter((_, j) => j !== i).flatMap((o) => asTraining(o.lines))), b.lines, pooled));
   // the corpus's held-out split and other sets, with every batch learned
   const detAll = build(batches.flatMap((o) => asTraining(o.lines)));
-  const h = zero();
-  tally(h, evaluate(detAll, holdout));
-  const s1 = sets.map((s) => {
-    const t = zero();
-    tally(t, evaluate(detAll, s.lines));
-    return fmt(t);
-  });
-  console.log([threshold, '+others', ...cells, fmt(pooled), fmt(h), ...s1].join('\t'));
+  console.log([threshold, '+others', ...cells, fmt(pooled), cell(detAll, holdout), ...sets.map((x) => cell(detAll, x.lines))].join('\t'));
 }
