@@ -201,7 +201,7 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
         await deps.store.setJson(safetyKeys.recent(convKey), kept, RECENT_TTL_SECONDS);
       }
 
-      const prev = await record(ctx, deps, result, convKey, { prev: flagBefore });
+      await record(ctx, deps, result, convKey, { prev: flagBefore });
       if (result.level === 'crisis' || result.level === 'safeguarding') {
         const outcome = await raise(ctx, deps, result, input.freeText, recent, profile, convKey, log);
         if (result === pressed) {
@@ -218,7 +218,7 @@ export function safetyMiddleware(deps: SafetyDeps): Middleware {
       // Flagged (read with the turn's other reads, so an unflagged conversation pays nothing): what they type now
       // goes onto the open alert for the worker. Typed words only: a button press is not something they wrote.
       if (flagBefore?.flagged && input.text) addFollowUp(deps, ctx, convKey, input.text, result, log);
-      if (prev?.flagged && input.text && isDenial(input.text) && !(await inHandoff(deps, convKey, ctx))) {
+      if (flagBefore?.flagged && input.text && isDenial(input.text) && !(await inHandoff(deps, convKey, ctx))) {
         const w = deps.words;
         await ctx.sendActivity(
           `${w.t('safety:denial', { band })}\n\n${deps.help.crisisText({ band, age: profile?.age, area: profile?.area })}`,
