@@ -25,6 +25,19 @@ export interface ClassifierVerdict {
   category: SafetyCategory;
 }
 
+/** Everything training works out (the fields of SafetyClassifier of the same names). */
+export interface ClassifierTables {
+  classes: string[];
+  logPrior: Float64Array;
+  stemIds: Map<string, number>;
+  uni: Int32Array;
+  pairs: Int32Array;
+  pairMask: number;
+  logLik: Float64Array;
+  featureOf: Map<string, number>;
+  byText: boolean;
+}
+
 const NONE = '__none__';
 const MAX_FEATURES = 4000;
 
@@ -66,7 +79,7 @@ export class SafetyClassifier {
   private readonly classes: string[];
   private readonly logPrior: Float64Array;
   /** stem -> id, for every stem of a feature seen in training */
-  private readonly stemIds = new Map<string, number>();
+  private readonly stemIds: Map<string, number>;
   /** the feature number of each stem id's single-stem feature, or -1 */
   private readonly uni: Int32Array;
   /** pairs of neighbouring stems as an open-addressing table of [first stem id + 1, second stem id, feature number] */
@@ -75,7 +88,7 @@ export class SafetyClassifier {
   /** log P(feature | class): feature f's values for the classes at f * classes.length */
   private readonly logLik: Float64Array;
   /** feature text -> feature number (only for the slow way, see byText) */
-  private readonly featureOf = new Map<string, number>();
+  private readonly featureOf: Map<string, number>;
   /**
    * A pair's text is its two stems joined by "_", so the pair (a, b) names one feature only while no stem contains "_"
    * (the tokeniser splits words there and normalise.json has none). Should one ever, in training (byText) or in a
@@ -86,7 +99,26 @@ export class SafetyClassifier {
   private readonly seen: Uint32Array;
   private stamp = 0;
 
-  constructor(examples: TrainingExample[], alpha = 0.5) {
+  /** Trains on the examples, or takes the tables of a classifier trained before (see tables() and trainedCache.ts). */
+  constructor(source: TrainingExample[] | ClassifierTables, alpha = 0.5) {
+    if (!Array.isArray(source)) {
+      ({
+        classes: this.classes,
+        logPrior: this.logPrior,
+        stemIds: this.stemIds,
+        uni: this.uni,
+        pairs: this.pairs,
+        pairMask: this.pairMask,
+        logLik: this.logLik,
+        featureOf: this.featureOf,
+        byText: this.byText,
+      } = source);
+      this.seen = new Uint32Array(this.featureOf.size);
+      return;
+    }
+    const examples = source;
+    this.stemIds = new Map();
+    this.featureOf = new Map();
     const classSet = new Set<string>([NONE]);
     for (const e of examples) classSet.add(e.label ?? NONE);
     this.classes = [...classSet];
@@ -159,6 +191,12 @@ export class SafetyClassifier {
       this.pairs[h * 3 + 1] = b;
       this.pairs[h * 3 + 2] = f;
     }
+  }
+
+  /** What training learned, to be kept and handed back to the constructor instead of the examples. */
+  tables(): ClassifierTables {
+    const { classes, logPrior, stemIds, uni, pairs, pairMask, logLik, featureOf, byText } = this;
+    return { classes, logPrior, stemIds, uni, pairs, pairMask, logLik, featureOf, byText };
   }
 
   /** The feature number of the pair (a, b) of stem ids, or -1 when training never saw it. */

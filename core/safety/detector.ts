@@ -7,6 +7,7 @@ import { compile, PatternSet, patternWords, type Match } from './patterns';
 import type { LexiconEntry } from './schema';
 import { loadSafetyData, type SafetyData } from './load';
 import { SafetyClassifier } from './classifier';
+import { trainedClassifier } from './trainedCache';
 import { createAnsweringRules } from './answering';
 import { LEVEL_RANK, type DetectContext, type Detector, type SafetyCategory, type SafetyLevel, type SafetyResult } from './types';
 
@@ -75,9 +76,13 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
   const cc = rules.classifier;
   const classifier =
     cc && cc.enabled && data.training && data.training.length
-      ? new SafetyClassifier(
-          data.training.map((l) => ({ toks: norm.tokens(l.text), label: LEVEL_RANK[l.level] >= LEVEL_RANK.safeguarding ? l.category : null })),
-          cc.alpha,
+      ? trainedClassifier(
+          { training: data.training, alpha: cc.alpha, normalise, vocab: [...vocab].sort() },
+          () =>
+            new SafetyClassifier(
+              data.training!.map((l) => ({ toks: norm.tokens(l.text), label: LEVEL_RANK[l.level] >= LEVEL_RANK.safeguarding ? l.category : null })),
+              cc.alpha,
+            ),
         )
       : null;
   const trainedOn = data.training?.length ?? 0;

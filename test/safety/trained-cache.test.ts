@@ -1,0 +1,87 @@
+/**
+ * A classifier read back from the training cache must judge every message exactly as a freshly trained one, and the
+ * cache must never hand back tables trained on something else, nor break start-up when its folder is unusable.
+ */
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { serialize } from 'node:v8';
+import { SafetyClassifier } from '../../core/safety/classifier';
+import { createDetectorFrom } from '../../core/safety/detector';
+import { loadSafetyData } from '../../core/safety/load';
+import { Normaliser } from '../../core/safety/normalise';
+import { trainedClassifier } from '../../core/safety/trainedCache';
+import { readCorpus } from '../../scripts/safety-eval';
+
+const data = loadSafetyData();
+const norm = new Normaliser(data.normalise, new Set());
+const lines = [
+  { text: 'he hits me when he is drunk', category: 'abuse' as const },
+  { text: 'my step dad hurts me', category: 'abuse' as const },
+  { text: 'i want to go to the cinema', category: null },
+  { text: 'football was good today', category: null },
+];
+const train = jest.fn(() => new SafetyClassifier(lines.map((l) => ({ toks: norm.tokens(l.text), label: l.category })), 0.4));
+const tempDir = () => mkdtempSync(path.join(tmpdir(), 'safety-cache-'));
+
+beforeEach(() => train.mockClear());
+
+test('the second build reads the tables back instead of training, and judges messages the same', () => {
+  const dir = tempDir();
+  const first = trainedClassifier({ lines }, train, dir);
+  const second = trainedClassifier({ lines }, train, dir);
+  expect(train).toHaveBeenCalledTimes(1);
+  for (const t of ['my step dad hits me', 'cinema with my dad', 'he is drunk again', 'zzz']) {
+    expect(second.classify(norm.tokens(t))).toEqual(first.classify(norm.tokens(t)));
+  }
+});
+
+test('different training is trained again, not read from the other training\'s file', () => {
+  const dir = tempDir();
+  trainedClassifier({ lines }, train, dir);
+  trainedClassifier({ lines: lines.slice(1) }, train, dir);
+  expect(train).toHaveBeenCalledTimes(2);
+  expect(readdirSync(dir).filter((f) => f.endsWith('.v8'))).toHaveLength(2);
+});
+
+test('a damaged cache file is trained again and written over', () => {
+  const dir = tempDir();
+  trainedClassifier({ lines }, train, dir);
+  const [file] = readdirSync(dir);
+  writeFileSync(path.join(dir, file), 'not a table');
+  const c = trainedClassifier({ lines }, train, dir);
+  expect(train).toHaveBeenCalledTimes(2);
+  expect(c.classify(norm.tokens('my step dad hits me'))?.category).toBe('abuse');
+  trainedClassifier({ lines }, train, dir);
+  expect(train).toHaveBeenCalledTimes(2);
+});
+
+test('a cache folder that cannot be made still gives a trained classifier', () => {
+  const blocker = path.join(tempDir(), 'a-file');
+  writeFileSync(blocker, 'x');
+  const c = trainedClassifier({ lines }, train, path.join(blocker, 'cache'));
+  expect(c.classify(norm.tokens('my step dad hits me'))?.category).toBe('abuse');
+});
+
+test('the shipped detector built from the cache gives the same verdicts on the whole corpus as one trained now', () => {
+  const saved = process.env.STARLING_SAFETY_CACHE_DIR;
+  try {
+    delete process.env.STARLING_SAFETY_CACHE_DIR;
+    const fresh = createDetectorFrom(data);
+    const dir = (process.env.STARLING_SAFETY_CACHE_DIR = tempDir());
+    createDetectorFrom(data); // trains and writes the cache
+    const [file] = readdirSync(dir);
+    const cached = createDetectorFrom(data); // reads it
+    const texts = readCorpus().map((l) => l.text);
+    expect(texts.length).toBeGreaterThan(600);
+    const verdicts = (d: typeof fresh) => texts.map((t) => JSON.stringify(d.detect(t)));
+    expect(verdicts(cached)).toEqual(verdicts(fresh));
+    // and it did read the file: swap in the tables of the four-line training above and the verdicts change
+    writeFileSync(path.join(dir, file), serialize(train().tables()));
+    const swapped = createDetectorFrom(data);
+    expect(verdicts(swapped)).not.toEqual(verdicts(fresh));
+    expect(readdirSync(dir)).toEqual([file]);
+  } finally {
+    process.env.STARLING_SAFETY_CACHE_DIR = saved;
+  }
+});
