@@ -6,7 +6,7 @@ import { Normaliser, type Tok } from './normalise';
 import { compile, PatternSet, patternWords, type Match } from './patterns';
 import type { LexiconEntry } from './schema';
 import { loadSafetyData, type SafetyData } from './load';
-import { SafetyClassifier } from './classifier';
+import { SafetyClassifier, type ClassifierVerdict, type TrainingExample } from './classifier';
 import { trainedClassifier } from './trainedCache';
 import { createAnsweringRules } from './answering';
 import { LEVEL_RANK, type DetectContext, type Detector, type SafetyCategory, type SafetyLevel, type SafetyResult } from './types';
@@ -34,7 +34,13 @@ const CATEGORY_WORDS: Record<SafetyCategory, string> = {
 };
 const MAX_REASONS = 6;
 
-export function createDetectorFrom(data: SafetyData, where = 'content/safety'): Detector {
+export interface DetectorOptions {
+  /** trains the classifier beside the rules from the tokenised training lines, in place of the shipped naive Bayes
+   * (for experiments such as scripts/safety-lr-crossval.ts; the shipped detector never passes one) */
+  classifier?: (examples: TrainingExample[]) => { classify(toks: Tok[]): ClassifierVerdict | null };
+}
+
+export function createDetectorFrom(data: SafetyData, where = 'content/safety', options: DetectorOptions = {}): Detector {
   const { lexicon, normalise, rules } = data;
   const groups = lexicon.groups;
   const vocab = new Set<string>();
@@ -74,16 +80,13 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety'): 
   const escalateNow = new Set<SafetyCategory>(rules.escalateWhenNow);
   const prio = (c: SafetyCategory | null) => (c ? rules.priority.indexOf(c) : 99);
   const cc = rules.classifier;
+  const examples = () =>
+    data.training!.map((l) => ({ toks: norm.tokens(l.text), label: LEVEL_RANK[l.level] >= LEVEL_RANK.safeguarding ? l.category : null }));
   const classifier =
     cc && cc.enabled && data.training && data.training.length
-      ? trainedClassifier(
-          { training: data.training, alpha: cc.alpha, normalise, vocab: [...vocab].sort() },
-          () =>
-            new SafetyClassifier(
-              data.training!.map((l) => ({ toks: norm.tokens(l.text), label: LEVEL_RANK[l.level] >= LEVEL_RANK.safeguarding ? l.category : null })),
-              cc.alpha,
-            ),
-        )
+      ? options.classifier
+        ? options.classifier(examples())
+        : trainedClassifier({ training: data.training, alpha: cc.alpha, normalise, vocab: [...vocab].sort() }, () => new SafetyClassifier(examples(), cc.alpha))
       : null;
   const trainedOn = data.training?.length ?? 0;
   const answered = data.answering ? createAnsweringRules(data.answering, expand, `${where}/answering.json`) : null;

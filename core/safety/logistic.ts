@@ -1,0 +1,165 @@
+/**
+ * An experiment beside the naive Bayes classifier (classifier.ts): sparse multinomial logistic regression over exactly
+ * the same features (normalised word stems and neighbouring stem pairs, features() of classifier.ts), with the same
+ * classify(toks) -> { risk, category } | null shape, so the detector can be handed one instead (detector.ts options).
+ *
+ * Why: naive Bayes adds up every feature's evidence as if the features were independent, so a stem and the pairs
+ * around it are counted several times over and a short harmless message with a few "risky" words ("is this chat
+ * private? like does my school see what i type") comes out at risk > 0.9. Logistic regression learns the weights
+ * jointly (correlated features share the evidence) and its probabilities are far better calibrated.
+ *
+ * Why hand-written: natural's LogisticRegressionClassifier and ml.js's logistic regression work on dense vectors over
+ * the whole vocabulary (tens of thousands of features per message, in training and in every look-up), which is far too
+ * slow both to train on ~13,000 lines and to classify within the detector's budget. Here a message is the list of its
+ * own feature numbers; training is per-example AdaGrad with L2 on the weights a message touches, and classifying is
+ * one pass over the message's features (linear in its length).
+ *
+ * Deterministic: the examples are shuffled by a seeded generator each epoch, so the same lines train the same weights.
+ */
+import type { Tok } from './normalise';
+import type { SafetyCategory } from './types';
+import { features, type ClassifierVerdict, type TrainingExample } from './classifier';
+
+export interface LogisticOptions {
+  /** passes over the training lines */
+  epochs?: number;
+  /** AdaGrad's base learning rate */
+  rate?: number;
+  /** L2 penalty on each weight a message touches (applied as it is touched) */
+  l2?: number;
+  /** seed of the shuffle */
+  seed?: number;
+  /** weigh the lines so harmless and risky lines count half each (naive Bayes's fixed priors); default true */
+  balance?: boolean;
+}
+
+const NONE = '__none__';
+
+/** A small seeded generator (mulberry32): the shuffle must not depend on Math.random. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class LogisticClassifier {
+  private readonly classes: string[];
+  private readonly none: number;
+  /** feature text -> feature number */
+  private readonly featureOf = new Map<string, number>();
+  /** feature f's weight for class c at f * classes.length + c */
+  private readonly w: Float64Array;
+  private readonly bias: Float64Array;
+
+  constructor(examples: TrainingExample[], opts: LogisticOptions = {}) {
+    const epochs = opts.epochs ?? 10;
+    const rate = opts.rate ?? 0.2;
+    const l2 = opts.l2 ?? 1e-4;
+    const balance = opts.balance ?? true;
+    const classSet = new Set<string>([NONE]);
+    for (const e of examples) classSet.add(e.label ?? NONE);
+    this.classes = [...classSet];
+    this.none = 0;
+    const k = this.classes.length;
+    const idx = new Map(this.classes.map((c, i) => [c, i]));
+    const xs: Int32Array[] = [];
+    const ys = new Int32Array(examples.length);
+    for (let i = 0; i < examples.length; i++) {
+      ys[i] = idx.get(examples[i].label ?? NONE)!;
+      const fs = features(examples[i].toks);
+      const ids = new Int32Array(fs.length);
+      for (let j = 0; j < fs.length; j++) {
+        let f = this.featureOf.get(fs[j]);
+        if (f === undefined) this.featureOf.set(fs[j], (f = this.featureOf.size));
+        ids[j] = f;
+      }
+      xs.push(ids);
+    }
+    // example weights: harmless lines and risky lines each carry half the total, as naive Bayes's priors do
+    const weight = new Float64Array(examples.length).fill(1);
+    if (balance) {
+      let risky = 0;
+      for (let i = 0; i < ys.length; i++) if (ys[i] !== this.none) risky++;
+      const harmless = ys.length - risky;
+      if (risky > 0 && harmless > 0)
+        for (let i = 0; i < ys.length; i++) weight[i] = ys[i] === this.none ? ys.length / (2 * harmless) : ys.length / (2 * risky);
+    }
+    const nf = this.featureOf.size;
+    this.w = new Float64Array(nf * k);
+    this.bias = new Float64Array(k);
+    const g2 = new Float64Array(nf * k);
+    const b2 = new Float64Array(k);
+    const p = new Float64Array(k);
+    const order = Int32Array.from(examples.keys());
+    const rand = rng(opts.seed ?? 1);
+    const eps = 1e-8;
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        const t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      for (const n of order) {
+        const x = xs[n];
+        this.scores(x, p);
+        softmax(p);
+        const y = ys[n];
+        const sw = weight[n];
+        for (let c = 0; c < k; c++) {
+          const err = sw * (p[c] - (c === y ? 1 : 0));
+          b2[c] += err * err;
+          this.bias[c] -= (rate * err) / (Math.sqrt(b2[c]) + eps);
+          for (let j = 0; j < x.length; j++) {
+            const at = x[j] * k + c;
+            const g = err + l2 * this.w[at];
+            g2[at] += g * g;
+            this.w[at] -= (rate * g) / (Math.sqrt(g2[at]) + eps);
+          }
+        }
+      }
+    }
+  }
+
+  /** the class scores (bias plus the features' weights) of a message's feature numbers, into `out` */
+  private scores(x: ArrayLike<number>, out: Float64Array): void {
+    const k = this.classes.length;
+    for (let c = 0; c < k; c++) out[c] = this.bias[c];
+    for (let j = 0; j < x.length; j++) {
+      const at = x[j] * k;
+      for (let c = 0; c < k; c++) out[c] += this.w[at + c];
+    }
+  }
+
+  classify(toks: Tok[]): ClassifierVerdict | null {
+    if (toks.length === 0) return null;
+    const ids: number[] = [];
+    for (const f of features(toks)) {
+      const n = this.featureOf.get(f);
+      if (n !== undefined) ids.push(n); // words never seen in training say nothing either way
+    }
+    if (ids.length === 0) return null;
+    const k = this.classes.length;
+    const p = new Float64Array(k);
+    this.scores(ids, p);
+    softmax(p);
+    let best = -1;
+    for (let c = 0; c < k; c++) if (c !== this.none && (best < 0 || p[c] > p[best])) best = c;
+    if (best < 0) return null;
+    return { risk: 1 - p[this.none], category: this.classes[best] as SafetyCategory };
+  }
+}
+
+/** scores to probabilities, in place */
+function softmax(p: Float64Array): void {
+  let max = -Infinity;
+  for (let c = 0; c < p.length; c++) if (p[c] > max) max = p[c];
+  let sum = 0;
+  for (let c = 0; c < p.length; c++) sum += p[c] = Math.exp(p[c] - max);
+  for (let c = 0; c < p.length; c++) p[c] /= sum;
+}
