@@ -211,13 +211,46 @@ console.log(`LR ${JSON.stringify(lrOpts)}, shortWords ${shortWords}; columns: re
 console.log(header);
 const shippedRow = rows.find((r) => label(r.s).endsWith('*'))!;
 console.log(line(shippedRow));
+// the floor: what the rules raise with no classifier at all
+console.log(line({ s: { kind: 'nb', nb: [2, 2] }, cells: folds.map((f) => tallyOf({ kind: 'nb', nb: [2, 2] }, f.scored)), pooled: tallyOf({ kind: 'nb', nb: [2, 2] }, folds.flatMap((f) => f.scored)), hold: tallyOf({ kind: 'nb', nb: [2, 2] }, all.scored) }).replace(/^nb nb 2\/2/, 'rules only'));
 console.log('\nLR alone in NB\'s place, short bar = long bar:');
 for (const r of rows) if (r.s.kind === 'lr' && r.s.lr![0] === r.s.lr![1]) console.log(line(r));
-for (const cap of [0.04, 0.05, 0.06]) {
-  console.log(`\nbest pooled recall with pooled harmless raised <= ${(cap * 100).toFixed(0)}% (ties: fewer harmless raised):`);
+const caps = [faRate(shippedRow.pooled), 0.04, 0.05, 0.06];
+for (const cap of caps) {
+  console.log(`\nbest pooled recall with pooled harmless raised <= ${(cap * 100).toFixed(1)}% (ties: fewer harmless raised):`);
   for (const kind of ['nb', 'lr', 'min', 'max'] as const) {
     const ok = rows.filter((r) => r.s.kind === kind && faRate(r.pooled) <= cap);
     ok.sort((a, b) => recall(b.pooled) - recall(a.pooled) || faRate(a.pooled) - faRate(b.pooled));
     for (const r of ok.slice(0, kind === 'nb' || kind === 'lr' ? 2 : perBatch / 2)) console.log(line(r));
+  }
+}
+
+// the sweep above picks each family's best setting on the very batches it reports, which flatters the family with more
+// settings to pick from (min and max have thousands, nb a few dozen); here each batch is scored with the setting that
+// was best on the other batches only (pooled recall at <= cap harmless raised), so no batch chose its own thresholds
+for (const cap of [faRate(shippedRow.pooled), 0.05]) {
+  console.log(`\nthresholds chosen without the batch (best on the other batches at <= ${(cap * 100).toFixed(1)}% harmless raised), then pooled:`);
+  for (const kind of ['nb', 'lr', 'min', 'max'] as const) {
+    const pooled = zero();
+    const chosen: string[] = [];
+    folds.forEach((f, i) => {
+      let best: Row | null = null;
+      let bestT: Tally | null = null;
+      for (const r of rows) {
+        if (r.s.kind !== kind) continue;
+        const t = zero();
+        for (const [j, c] of r.cells.entries())
+          if (j !== i) for (const k of Object.keys(t) as Array<keyof Tally>) t[k] += c[k];
+        if (faRate(t) > cap) continue;
+        if (!bestT || recall(t) > recall(bestT) || (recall(t) === recall(bestT) && faRate(t) < faRate(bestT))) {
+          best = r;
+          bestT = t;
+        }
+      }
+      if (!best) return;
+      chosen.push(label(best.s));
+      for (const k of Object.keys(pooled) as Array<keyof Tally>) pooled[k] += best.cells[i][k];
+    });
+    console.log(`${kind}\t${fmt(pooled)}\t(${[...new Set(chosen)].join('; ')})`);
   }
 }
