@@ -169,7 +169,11 @@ export const trainingLineSchema = z
     category: category.nullable(),
   })
   .strict()
-  .refine((l) => l.level === 'none' || l.category !== null, { message: 'a line above none needs a category' });
+  // a worrying message may fit no category (exam panic, loneliness); the classifier learns only which messages a duty
+  // worker must see, so a crisis or safeguarding line needs one and a concern line may go without
+  .refine((l) => l.level === 'none' || l.level === 'concern' || l.category !== null, {
+    message: 'a crisis or safeguarding line needs a category',
+  });
 export type TrainingLine = z.infer<typeof trainingLineSchema>;
 
 /**

@@ -47,6 +47,16 @@ describe('content/safety is validated', () => {
     expect(() => loadSafetyData(dir2)).toThrow(/answering\.json: duplicate rule id "/);
   });
 
+  test('a training line may be worrying without a category, but one a duty worker must see needs one', () => {
+    const line = (level: string, category: string | null) => JSON.stringify({ text: 'mocks next week and i cant sleep', level, category });
+    const dir = copyData();
+    writeFileSync(path.join(dir, 'training.jsonl'), `${line('concern', null)}\n${line('none', null)}\n`);
+    expect(loadSafetyData(dir).training).toHaveLength(2);
+    const dir2 = copyData();
+    writeFileSync(path.join(dir2, 'training.jsonl'), `${line('concern', null)}\n${line('safeguarding', null)}\n`);
+    expect(() => loadSafetyData(dir2)).toThrow(/training\.jsonl line 2.*needs a category/);
+  });
+
   test('an unknown category or level is rejected', () => {
     const dir = copyData();
     editLexicon(dir, (lex) => {
