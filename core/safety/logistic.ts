@@ -35,6 +35,14 @@ export interface LogisticOptions {
 
 const NONE = '__none__';
 
+/** Everything training works out (the fields of LogisticClassifier of the same names), for trainedCache.ts. */
+export interface LogisticTables {
+  classes: string[];
+  featureOf: Map<string, number>;
+  w: Float64Array;
+  bias: Float64Array;
+}
+
 /** A small seeded generator (mulberry32): the shuffle must not depend on Math.random. */
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -51,12 +59,22 @@ export class LogisticClassifier {
   private readonly classes: string[];
   private readonly none: number;
   /** feature text -> feature number */
-  private readonly featureOf = new Map<string, number>();
+  private readonly featureOf: Map<string, number> = new Map();
   /** feature f's weight for class c at f * classes.length + c */
   private readonly w: Float64Array;
   private readonly bias: Float64Array;
 
-  constructor(examples: TrainingExample[], opts: LogisticOptions = {}) {
+  /** Trains on the examples, or takes the tables of a classifier trained before (see tables() and trainedCache.ts). */
+  constructor(source: TrainingExample[] | LogisticTables, opts: LogisticOptions = {}) {
+    this.none = 0;
+    if (!Array.isArray(source)) {
+      this.classes = source.classes;
+      this.featureOf = source.featureOf;
+      this.w = source.w;
+      this.bias = source.bias;
+      return;
+    }
+    const examples = source;
     const epochs = opts.epochs ?? 10;
     const rate = opts.rate ?? 0.2;
     const l2 = opts.l2 ?? 1e-4;
@@ -64,7 +82,6 @@ export class LogisticClassifier {
     const classSet = new Set<string>([NONE]);
     for (const e of examples) classSet.add(e.label ?? NONE);
     this.classes = [...classSet];
-    this.none = 0;
     const k = this.classes.length;
     const idx = new Map(this.classes.map((c, i) => [c, i]));
     const xs: Int32Array[] = [];
@@ -124,6 +141,12 @@ export class LogisticClassifier {
         }
       }
     }
+  }
+
+  /** What training learned, to be kept and handed back to the constructor instead of the examples. */
+  tables(): LogisticTables {
+    const { classes, featureOf, w, bias } = this;
+    return { classes, featureOf, w, bias };
   }
 
   /** the class scores (bias plus the features' weights) of a message's feature numbers, into `out` */
