@@ -45,7 +45,7 @@ const MAX_FEATURES = 4000;
  * The features of a message in order: each stem, then its pair with the next stem in the same sentence. A long message:
  * the classifier reads its start and its end (a disclosure is often at the end).
  */
-function walkFeatures(toks: Tok[], uni: (s: string) => void, pair: (a: string, b: string) => void): void {
+export function walkFeatures(toks: Tok[], uni: (s: string) => void, pair: (a: string, b: string) => void): void {
   const visit = (i: number) => {
     const t = toks[i];
     uni(t.s);

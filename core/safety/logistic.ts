@@ -18,7 +18,7 @@
  */
 import type { Tok } from './normalise';
 import type { SafetyCategory } from './types';
-import { features, type ClassifierVerdict, type TrainingExample } from './classifier';
+import { features, walkFeatures, type ClassifierVerdict, type TrainingExample } from './classifier';
 
 export interface LogisticOptions {
   /** passes over the training lines */
@@ -63,6 +63,13 @@ export class LogisticClassifier {
   /** feature f's weight for class c at f * classes.length + c */
   private readonly w: Float64Array;
   private readonly bias: Float64Array;
+  /** for classify(): a stem's feature number, and a pair's (first stem -> next stem -> number), so reading a message
+   * builds no strings; both are worked out from featureOf (features of more than one "_" are reached by text only) */
+  private readonly uniOf = new Map<string, number>();
+  private readonly pairOf = new Map<string, Map<string, number>>();
+  /** which features this message has counted already (a stamp per feature instead of features()'s Set) */
+  private seen: Uint32Array = new Uint32Array(0);
+  private stamp = 0;
 
   /** Trains on the examples, or takes the tables of a classifier trained before (see tables() and trainedCache.ts). */
   constructor(source: TrainingExample[] | LogisticTables, opts: LogisticOptions = {}) {
@@ -72,6 +79,7 @@ export class LogisticClassifier {
       this.featureOf = source.featureOf;
       this.w = source.w;
       this.bias = source.bias;
+      this.index();
       return;
     }
     const examples = source;
@@ -141,6 +149,21 @@ export class LogisticClassifier {
         }
       }
     }
+    this.index();
+  }
+
+  private index(): void {
+    for (const [f, n] of this.featureOf) {
+      const at = f.indexOf('_');
+      if (at < 0) this.uniOf.set(f, n);
+      else if (f.indexOf('_', at + 1) < 0) {
+        const a = f.slice(0, at);
+        let next = this.pairOf.get(a);
+        if (!next) this.pairOf.set(a, (next = new Map()));
+        next.set(f.slice(at + 1), n);
+      }
+    }
+    this.seen = new Uint32Array(this.featureOf.size);
   }
 
   /** What training learned, to be kept and handed back to the constructor instead of the examples. */
@@ -162,9 +185,29 @@ export class LogisticClassifier {
   classify(toks: Tok[]): ClassifierVerdict | null {
     if (toks.length === 0) return null;
     const ids: number[] = [];
-    for (const f of features(toks)) {
-      const n = this.featureOf.get(f);
-      if (n !== undefined) ids.push(n); // words never seen in training say nothing either way
+    if (toks.some((t) => t.s.includes('_'))) {
+      // a pair's text would be ambiguous: look the features up by text
+      for (const f of features(toks)) {
+        const n = this.featureOf.get(f);
+        if (n !== undefined) ids.push(n); // words never seen in training say nothing either way
+      }
+    } else {
+      // the same features in the same order as features() lists them, each once
+      if (++this.stamp === 0xffffffff) {
+        this.seen.fill(0);
+        this.stamp = 1;
+      }
+      const st = this.stamp;
+      const add = (n: number | undefined) => {
+        if (n === undefined || this.seen[n] === st) return;
+        this.seen[n] = st;
+        ids.push(n);
+      };
+      walkFeatures(
+        toks,
+        (s) => add(this.uniOf.get(s)),
+        (a, b) => add(this.pairOf.get(a)?.get(b)),
+      );
     }
     if (ids.length === 0) return null;
     const k = this.classes.length;
