@@ -68,7 +68,8 @@ function fold(extra: TrainingLine[], lines: CorpusLine[]): { scored: Scored[]; c
   let trainMs = 0;
   let mode: 'never' | 'always' | 'nb' = 'never';
   let seen: Tok[] | null = null;
-  const cc = { ...shipped };
+  // naive Bayes alone inside the detector (the sweep combines it with logistic regression itself, below)
+  const cc = { ...shipped, logistic: undefined };
   const det = createDetectorFrom({ ...base, training: [...base.training!, ...extra], rules: { ...base.rules, classifier: cc } }, 'content/safety', {
     classifier: (examples: TrainingExample[]) => {
       nb = new SafetyClassifier(examples, shipped.alpha);

@@ -7,7 +7,8 @@ import { compile, PatternSet, patternWords, type Match } from './patterns';
 import type { LexiconEntry } from './schema';
 import { loadSafetyData, type SafetyData } from './load';
 import { SafetyClassifier, type ClassifierVerdict, type TrainingExample } from './classifier';
-import { trainedClassifier } from './trainedCache';
+import { LogisticClassifier } from './logistic';
+import { trainedClassifier, trainedLogistic } from './trainedCache';
 import { createAnsweringRules } from './answering';
 import { LEVEL_RANK, type DetectContext, type Detector, type SafetyCategory, type SafetyLevel, type SafetyResult } from './types';
 
@@ -36,7 +37,8 @@ const MAX_REASONS = 6;
 
 export interface DetectorOptions {
   /** trains the classifier beside the rules from the tokenised training lines, in place of the shipped naive Bayes
-   * (for experiments such as scripts/safety-lr-crossval.ts; the shipped detector never passes one) */
+   * (for experiments such as scripts/safety-lr-crossval.ts; the shipped detector never passes one). The logistic
+   * regression of rules.json's classifier.logistic is still trained beside it unless that is switched off */
   classifier?: (examples: TrainingExample[]) => { classify(toks: Tok[]): ClassifierVerdict | null };
 }
 
@@ -82,12 +84,20 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety', o
   const cc = rules.classifier;
   const examples = () =>
     data.training!.map((l) => ({ toks: norm.tokens(l.text), label: LEVEL_RANK[l.level] >= LEVEL_RANK.safeguarding ? l.category : null }));
-  const classifier =
-    cc && cc.enabled && data.training && data.training.length
-      ? options.classifier
-        ? options.classifier(examples())
-        : trainedClassifier({ training: data.training, alpha: cc.alpha, normalise, vocab: [...vocab].sort() }, () => new SafetyClassifier(examples(), cc.alpha))
-      : null;
+  const nbOn = !!(cc && cc.enabled && data.training && data.training.length);
+  const classifier = nbOn
+    ? options.classifier
+      ? options.classifier(examples())
+      : trainedClassifier({ training: data.training, alpha: cc!.alpha, normalise, vocab: [...vocab].sort() }, () => new SafetyClassifier(examples(), cc!.alpha))
+    : null;
+  // logistic regression beside naive Bayes (logistic.ts), trained on the same lines, when rules.json switches it on
+  const lc = nbOn && cc!.logistic?.enabled ? cc!.logistic : undefined;
+  const logistic = lc
+    ? (() => {
+        const opts = { epochs: lc.epochs, rate: lc.rate, l2: lc.l2, seed: lc.seed };
+        return trainedLogistic({ training: data.training, logistic: opts, normalise, vocab: [...vocab].sort() }, () => new LogisticClassifier(examples(), opts));
+      })()
+    : null;
   const trainedOn = data.training?.length ?? 0;
   const answered = data.answering ? createAnsweringRules(data.answering, expand, `${where}/answering.json`) : null;
 
@@ -350,9 +360,10 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety', o
   }
 
   /**
-   * The classifier may raise a message the rules left below safeguarding, to safeguarding only (never crisis),
+   * The classifiers may raise a message the rules left below safeguarding, to safeguarding only (never crisis),
    * and not when a rule matched and was deliberately softened (negation, past, fiction, exaggeration) or is
-   * deliberately left to the conversation's context.
+   * deliberately left to the conversation's context. Naive Bayes and logistic regression each judge the message
+   * against their own bars (rules.json classifier and classifier.logistic); either clearing its bars raises it.
    */
   function withClassifier(res: SafetyResult, hits: Hit[], toks: Tok[], masked: Uint8Array): SafetyResult {
     if (!classifier || !cc || LEVEL_RANK[res.level] >= LEVEL_RANK.safeguarding) return res;
@@ -363,25 +374,40 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety', o
     // masks are already marked; the reply masks are for the classifier only, so they go on a copy)
     const all = markMasked(replyMasks, toks, Uint8Array.from(masked));
     const words = all.includes(1) ? toks.filter((_, i) => !all[i]) : toks;
-    const v = classifier.classify(words);
-    // a rule that noted a concern (not softened: those returned above) and the classifier leaning the same way are
-    // two weak signals that agree, so a lower bar applies; a concern about something else is no support
-    const agrees = res.level === 'concern' && (res.category === null || res.category === v?.category);
-    // a short message gives it few words to go on, so it must be surer
-    const short = cc.shortThreshold !== undefined && words.length < (cc.shortWords ?? 0);
-    const own = short ? Math.max(cc.threshold, cc.shortThreshold!) : cc.threshold;
-    // ...and a short message is most often an answer to one of Starling's own questions ("when mum's boyfriend is
-    // drunk" as what makes family life hard), which a concern rule and the classifier read alike without knowing the
-    // question: the lower bar for agreement is for longer messages only (answering.json reads short answers in context)
-    const bar = agrees && cc.concernThreshold !== undefined && !short ? Math.min(own, cc.concernThreshold) : own;
-    if (!v || v.risk < bar) return res;
+    // a short message gives them few words to go on, so each must be surer
+    const short = words.length < (cc.shortWords ?? 0);
+    const clears = (v: ClassifierVerdict | null, bars: { threshold: number; shortThreshold?: number; concernThreshold?: number }): boolean => {
+      if (!v) return false;
+      const own = short && bars.shortThreshold !== undefined ? Math.max(bars.threshold, bars.shortThreshold) : bars.threshold;
+      // a rule that noted a concern (not softened: those returned above) and the classifier leaning the same way are
+      // two weak signals that agree, so a lower bar applies; a concern about something else is no support. A short
+      // message is most often an answer to one of Starling's own questions ("when mum's boyfriend is drunk" as what
+      // makes family life hard), which a concern rule and the classifier read alike without knowing the question:
+      // the lower bar for agreement is for longer messages only (answering.json reads short answers in context)
+      const agrees = res.level === 'concern' && (res.category === null || res.category === v.category);
+      const bar = agrees && bars.concernThreshold !== undefined && !(short && bars.shortThreshold !== undefined) ? Math.min(own, bars.concernThreshold) : own;
+      return v.risk >= bar;
+    };
+    const nb = classifier.classify(words);
+    const nbUp = clears(nb, cc);
+    const lr = logistic && lc && (lc.shortMessages !== false || !short) ? logistic.classify(words) : null;
+    const lrUp = !!lc && clears(lr, lc);
+    if (!nbUp && !lrUp) return res;
+    // the category: naive Bayes's whenever it cleared its bars, else logistic regression's. Their risks are on
+    // different scales (naive Bayes's crowd at 0 and 1, logistic regression's are calibrated), so "which cleared its
+    // bar by more" has no common measure; and naive Bayes's category has been the one shipped and checked against the
+    // corpus's categories, so when both raise it keeps that role
+    const v = (nbUp ? nb : lr)!;
+    const category = v.category;
+    const judged = nbUp && lrUp ? 'Two trained classifiers (naive Bayes and logistic regression) each' : `A trained classifier (${nbUp ? 'naive Bayes' : 'logistic regression'})`;
+    // when both raised it but differ on what it is about, the worker is told the other reading too
+    const other = nbUp && lrUp && lr!.category !== category ? ` (logistic regression: ${CATEGORY_WORDS[lr!.category]})` : '';
+    const why =
+      `${judged} compared the whole message with ${trainedOn} labelled examples and found it closer to messages a duty worker must see ` +
+      `than to harmless ones, most like those about ${CATEGORY_WORDS[category]}${other}; no single rule was sure, so a person should judge it ` +
+      `(${category}, safeguarding)`;
     // the classifier is what raised it, so its category is named (a weak rule about something else, such as "mentions
     // their own age", must not name the alert)
-    const category = v.category;
-    const why =
-      `A trained classifier, comparing the whole message with ${trainedOn} labelled examples, finds it much closer to messages about ` +
-      `${CATEGORY_WORDS[v.category]} that a duty worker must see than to harmless ones; no single rule was sure, so a person should judge it ` +
-      `(${v.category}, safeguarding)`;
     return { level: 'safeguarding', category, reasons: [why, ...res.reasons].slice(0, MAX_REASONS), ...(res.subcategory && res.category === category ? { subcategory: res.subcategory } : {}) };
   }
 

@@ -154,6 +154,27 @@ export const rulesSchema = z
          * instead of `threshold`: a short answer gives the classifier little to go on ("i want to be skinny") */
         shortWords: z.number().int().min(0).optional(),
         shortThreshold: z.number().min(0.5).max(1).optional(),
+        /** logistic regression over the same features (logistic.ts), beside naive Bayes: the detector raises a message
+         * when either clears its own bars. Its probabilities are calibrated, not squeezed towards 0 and 1 as naive
+         * Bayes's are, so its bars are far lower (a threshold under 0.5 is allowed: "at least 40% likely") */
+        logistic: z
+          .object({
+            enabled: z.boolean(),
+            threshold: z.number().gt(0).max(1),
+            shortThreshold: z.number().gt(0).max(1).optional(),
+            /** false: it says nothing about a message shorter than classifier.shortWords, which leaves short messages
+             * (mostly answers to Starling's own questions) to naive Bayes's short bar alone */
+            shortMessages: z.boolean().optional(),
+            /** as naive Bayes's concernThreshold, for logistic regression's risk */
+            concernThreshold: z.number().gt(0).max(1).optional(),
+            /** training: passes over the lines, AdaGrad's base rate, L2 penalty, shuffle seed (logistic.ts) */
+            epochs: z.number().int().min(1).max(100),
+            rate: z.number().positive().max(10),
+            l2: z.number().min(0).max(1),
+            seed: z.number().int(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),

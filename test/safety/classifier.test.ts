@@ -84,3 +84,41 @@ test('a short message must meet the higher bar for short messages before the cla
   // a message as long as shortWords is held to the ordinary threshold
   expect(at({ shortWords: 1, shortThreshold: 0.99 }).level).toBe('safeguarding');
 });
+
+describe('logistic regression beside naive Bayes (rules.json classifier.logistic)', () => {
+  // "glimmerpox happened" is in 10 abuse lines and 20 harmless ones: naive Bayes gives the message below about 0.97,
+  // logistic regression about 0.74
+  const training: NonNullable<SafetyData['training']> = [];
+  for (let i = 0; i < 10; i++) training.push({ text: `glimmerpox happened ${i}`, level: 'safeguarding', category: 'abuse' });
+  for (let i = 0; i < 20; i++) training.push({ text: `glimmerpox happened ${i}`, level: 'none', category: null });
+  for (let i = 0; i < 30; i++) training.push({ text: `i went to the shops with my mate ${i}`, level: 'none', category: null });
+  const logistic = { enabled: true, threshold: 0.3, epochs: 10, rate: 0.2, l2: 1e-4, seed: 1 };
+  const at = (extra: object) =>
+    createDetectorFrom({ ...shipped, training, rules: { ...shipped.rules, classifier: { enabled: true, threshold: 0.99, alpha: 0.5, ...extra } } });
+  const msg = 'glimmerpox happened again last night after school';
+
+  test('raises what either one is sure enough of, and says which one judged it', () => {
+    expect(at({}).detect(msg).level).toBe('none');
+    const r = at({ logistic }).detect(msg);
+    expect(r.level).toBe('safeguarding');
+    expect(r.category).toBe('abuse');
+    expect(r.reasons[0]).toMatch(/^A trained classifier \(logistic regression\)/);
+    expect(r.reasons[0]).toMatch(/a person should judge it/);
+    const both = at({ threshold: 0.9, logistic }).detect(msg);
+    expect(both.reasons[0]).toMatch(/^Two trained classifiers \(naive Bayes and logistic regression\)/);
+    expect(at({ logistic: { ...logistic, enabled: false } }).detect(msg).level).toBe('none');
+  });
+
+  test('its own short-message bar, or none of a say in short messages when shortMessages is false', () => {
+    expect(at({ shortWords: 20, logistic }).detect(msg).level).toBe('safeguarding');
+    expect(at({ shortWords: 20, logistic: { ...logistic, shortThreshold: 0.9 } }).detect(msg).level).toBe('none');
+    expect(at({ shortWords: 20, logistic: { ...logistic, shortMessages: false } }).detect(msg).level).toBe('none');
+    expect(at({ shortWords: 3, logistic: { ...logistic, shortMessages: false } }).detect(msg).level).toBe('safeguarding');
+  });
+
+  test('it never raises to crisis and never overrules a softened rule', () => {
+    const d = at({ logistic: { ...logistic, threshold: 0.01 } });
+    expect(d.detect('i would never kill myself').level).toBe('concern');
+    expect(d.detect(msg).level).toBe('safeguarding');
+  });
+});

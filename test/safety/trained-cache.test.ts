@@ -5,12 +5,13 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
 import { SafetyClassifier } from '../../core/safety/classifier';
 import { createDetectorFrom } from '../../core/safety/detector';
 import { loadSafetyData } from '../../core/safety/load';
 import { Normaliser } from '../../core/safety/normalise';
-import { trainedClassifier } from '../../core/safety/trainedCache';
+import { LogisticClassifier } from '../../core/safety/logistic';
+import { trainedClassifier, trainedLogistic } from '../../core/safety/trainedCache';
 import { readCorpus } from '../../scripts/safety-eval';
 
 const data = loadSafetyData();
@@ -22,9 +23,13 @@ const lines = [
   { text: 'football was good today', category: null },
 ];
 const train = jest.fn(() => new SafetyClassifier(lines.map((l) => ({ toks: norm.tokens(l.text), label: l.category })), 0.4));
+const trainLr = jest.fn(() => new LogisticClassifier(lines.map((l) => ({ toks: norm.tokens(l.text), label: l.category }))));
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'safety-cache-'));
 
-beforeEach(() => train.mockClear());
+beforeEach(() => {
+  train.mockClear();
+  trainLr.mockClear();
+});
 
 test('the second build reads the tables back instead of training, and judges messages the same', () => {
   const dir = tempDir();
@@ -34,6 +39,25 @@ test('the second build reads the tables back instead of training, and judges mes
   for (const t of ['my step dad hits me', 'cinema with my dad', 'he is drunk again', 'zzz']) {
     expect(second.classify(norm.tokens(t))).toEqual(first.classify(norm.tokens(t)));
   }
+});
+
+test('logistic regression too: the second build reads its tables back, in a file of its own, and judges the same', () => {
+  const dir = tempDir();
+  const first = trainedLogistic({ lines }, trainLr, dir);
+  const second = trainedLogistic({ lines }, trainLr, dir);
+  expect(trainLr).toHaveBeenCalledTimes(1);
+  for (const t of ['my step dad hits me', 'cinema with my dad', 'he is drunk again', 'zzz']) {
+    expect(second.classify(norm.tokens(t))).toEqual(first.classify(norm.tokens(t)));
+  }
+  // the same inputs for naive Bayes name another file, not the logistic one
+  trainedClassifier({ lines }, train, dir);
+  expect(train).toHaveBeenCalledTimes(1);
+  expect(readdirSync(dir).sort().map((f) => f.replace(/-.*/, ''))).toEqual(['classifier', 'logistic']);
+  // naive Bayes tables in the logistic file are not taken for logistic ones
+  const lrFile = readdirSync(dir).find((f) => f.startsWith('logistic-'))!;
+  writeFileSync(path.join(dir, lrFile), serialize(train().tables()));
+  expect(trainedLogistic({ lines }, trainLr, dir).classify(norm.tokens('my step dad hits me'))?.category).toBe('abuse');
+  expect(trainLr).toHaveBeenCalledTimes(2);
 });
 
 test('different training is trained again, not read from the other training\'s file', () => {
@@ -70,17 +94,30 @@ test('the shipped detector built from the cache gives the same verdicts on the w
     const fresh = createDetectorFrom(data);
     const dir = (process.env.STARLING_SAFETY_CACHE_DIR = tempDir());
     createDetectorFrom(data); // trains and writes the cache
-    const [file] = readdirSync(dir);
-    const cached = createDetectorFrom(data); // reads it
+    const files = readdirSync(dir).sort();
+    expect(files.map((f) => f.replace(/-.*/, ''))).toEqual(['classifier', 'logistic']);
+    const cached = createDetectorFrom(data); // reads them
     const texts = readCorpus().map((l) => l.text);
     expect(texts.length).toBeGreaterThan(600);
     const verdicts = (d: typeof fresh) => texts.map((t) => JSON.stringify(d.detect(t)));
-    expect(verdicts(cached)).toEqual(verdicts(fresh));
-    // and it did read the file: swap in the tables of the four-line training above and the verdicts change
-    writeFileSync(path.join(dir, file), serialize(train().tables()));
-    const swapped = createDetectorFrom(data);
-    expect(verdicts(swapped)).not.toEqual(verdicts(fresh));
-    expect(readdirSync(dir)).toEqual([file]);
+    const want = verdicts(fresh);
+    expect(verdicts(cached)).toEqual(want);
+    // logistic regression read back gives every corpus message the same risk and category as one trained now
+    const lc = data.rules.classifier!.logistic!;
+    const opts = { epochs: lc.epochs, rate: lc.rate, l2: lc.l2, seed: lc.seed };
+    const full = new Normaliser(data.normalise, new Set());
+    const examples = data.training!.map((l) => ({ toks: full.tokens(l.text), label: l.level === 'crisis' || l.level === 'safeguarding' ? l.category : null }));
+    const lrFresh = new LogisticClassifier(examples, opts);
+    const lrBack = new LogisticClassifier(deserialize(serialize(lrFresh.tables())) as ReturnType<LogisticClassifier['tables']>);
+    expect(texts.map((t) => lrBack.classify(full.tokens(t)))).toEqual(texts.map((t) => lrFresh.classify(full.tokens(t))));
+    // and it did read the files: swap in the tables of the four-line training above, one model at a time, and the verdicts change
+    const [nbFile, lrFile] = files;
+    writeFileSync(path.join(dir, nbFile), serialize(train().tables()));
+    expect(verdicts(createDetectorFrom(data))).not.toEqual(want);
+    writeFileSync(path.join(dir, lrFile), serialize(trainLr().tables()));
+    const both = verdicts(createDetectorFrom(data));
+    expect(both).not.toEqual(want);
+    expect(readdirSync(dir).sort()).toEqual(files);
   } finally {
     process.env.STARLING_SAFETY_CACHE_DIR = saved;
   }
