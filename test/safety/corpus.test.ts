@@ -24,7 +24,7 @@ describe('targets', () => {
     expect(dev.recall).toBeGreaterThanOrEqual(0.95);
     expect(dev.falseAlarmRate).toBeLessThanOrEqual(0.05);
   });
-  // The issue's target is NOT met yet on the held-out split as a whole. Each batch of held-out lines is written before
+  // The issue's target was not met on the held-out split as a whole until session 6. Each batch of held-out lines is written before
   // any tuning, scored once and never tuned on. Measured on all 839 held-out lines: recall 0.888, false alarms 4.5%
   // (the false-alarm half of the target is met; recall is not). After the answers to Starling's own questions were
   // checked (test/safety/answers.test.ts, 2026-11-30): recall 0.892, false alarms 4.2%. After the gaps a fresh blind batch
@@ -42,15 +42,13 @@ describe('targets', () => {
   // never learned from): 0.949 / 4.3%. Short messages (under 12 words) then got a stricter bar (0.99999), because most
   // short messages are answers to Starling's own questions and harmless ones were being raised (answers.test.ts), and
   // a concern rule agreeing no longer lowers it for them: 0.931 / 3.6%. After rule fixes for the kinds of false alarm
-  // two more blind batches (Q, R: lessons, the news, long messages) showed: 0.931 / 3.2%. This floor
-  // stops it getting worse; the target test below is marked failing until it is met, and then jest reports it, so
-  // someone must turn it back into a plain test.
-  test('held-out split does not fall below where it stands', () => {
-    expect(holdout.recall).toBeGreaterThanOrEqual(0.93);
-    expect(holdout.falseAlarmRate).toBeLessThanOrEqual(0.033);
-  });
-  test.failing('held-out split meets the issue target (recall >= 0.95, false alarms <= 5%)', () => {
-    expect(holdout.recall).toBeGreaterThanOrEqual(0.95);
-    expect(holdout.falseAlarmRate).toBeLessThanOrEqual(0.05);
+  // two more blind batches (Q, R: lessons, the news, long messages) showed: 0.931 / 3.2%. Session 6: eight more blind
+  // batches in training (M, O, U, V, W, X, AA, AB), then AC and AD: 0.943 / 3.6%; rules masks for the kinds of false
+  // alarm W-AD showed; then logistic regression beside naive Bayes, either raising a message of 12 words or more (chosen
+  // by leaving one batch out at a time, scripts/safety-lr-crossval.ts): 0.955 / 3.6%. The target is met on this split;
+  // the unseen blind sets (test/safety/blind.test.ts) are the harder measure, and this floor stops it getting worse.
+  test('held-out split does not fall below where it stands, which meets the issue target (recall >= 0.95, false alarms <= 5%)', () => {
+    expect(holdout.recall).toBeGreaterThanOrEqual(0.955);
+    expect(holdout.falseAlarmRate).toBeLessThanOrEqual(0.037);
   });
 });
