@@ -14,8 +14,8 @@ import { LogisticClassifier } from '../../core/safety/logistic';
 import { trainedClassifier, trainedLogistic } from '../../core/safety/trainedCache';
 import { readCorpus } from '../../scripts/safety-eval';
 
-const data = loadSafetyData();
-const norm = new Normaliser(data.normalise, new Set());
+const shipped = loadSafetyData();
+const norm = new Normaliser(shipped.normalise, new Set());
 const lines = [
   { text: 'he hits me when he is drunk', category: 'abuse' as const },
   { text: 'my step dad hurts me', category: 'abuse' as const },
@@ -87,19 +87,21 @@ test('a cache folder that cannot be made still gives a trained classifier', () =
   expect(c.classify(norm.tokens('my step dad hits me'))?.category).toBe('abuse');
 });
 
-test('the shipped detector built from the cache gives the same verdicts on the whole corpus as one trained now', () => {
+test('a detector built from the cache gives the same verdicts on the corpus as one trained now', () => {
+  // the shipped content with every fourth training line (a quarter of the training time, which is slow under Jest;
+  // what is checked is that reading the tables back changes nothing, whatever they were trained on)
+  const data = { ...shipped, training: shipped.training!.filter((_, i) => i % 4 === 0) };
   const saved = process.env.STARLING_SAFETY_CACHE_DIR;
   try {
-    delete process.env.STARLING_SAFETY_CACHE_DIR;
-    const fresh = createDetectorFrom(data);
+    // an empty cache folder: this build trains both models now (and writes them), the next reads them back
     const dir = (process.env.STARLING_SAFETY_CACHE_DIR = tempDir());
-    createDetectorFrom(data); // trains and writes the cache
+    const fresh = createDetectorFrom(data);
     const files = readdirSync(dir).sort();
     expect(files.map((f) => f.replace(/-.*/, ''))).toEqual(['classifier', 'logistic']);
     const cached = createDetectorFrom(data); // reads them
     const texts = readCorpus().map((l) => l.text);
     expect(texts.length).toBeGreaterThan(600);
-    const verdicts = (d: typeof fresh) => texts.map((t) => JSON.stringify(d.detect(t)));
+    const verdicts = (d: typeof fresh, some = texts) => some.map((t) => JSON.stringify(d.detect(t)));
     const want = verdicts(fresh);
     expect(verdicts(cached)).toEqual(want);
     // logistic regression read back gives every corpus message the same risk and category as one trained now
@@ -111,12 +113,13 @@ test('the shipped detector built from the cache gives the same verdicts on the w
     const lrBack = new LogisticClassifier(deserialize(serialize(lrFresh.tables())) as ReturnType<LogisticClassifier['tables']>);
     expect(texts.map((t) => lrBack.classify(full.tokens(t)))).toEqual(texts.map((t) => lrFresh.classify(full.tokens(t))));
     // and it did read the files: swap in the tables of the four-line training above, one model at a time, and the verdicts change
+    // (on the first 1,000 messages: enough to differ, and each pass over the corpus is slow)
     const [nbFile, lrFile] = files;
+    const some = texts.slice(0, 1000);
     writeFileSync(path.join(dir, nbFile), serialize(train().tables()));
-    expect(verdicts(createDetectorFrom(data))).not.toEqual(want);
+    expect(verdicts(createDetectorFrom(data), some)).not.toEqual(want.slice(0, 1000));
     writeFileSync(path.join(dir, lrFile), serialize(trainLr().tables()));
-    const both = verdicts(createDetectorFrom(data));
-    expect(both).not.toEqual(want);
+    expect(verdicts(createDetectorFrom(data), some)).not.toEqual(want.slice(0, 1000));
     expect(readdirSync(dir).sort()).toEqual(files);
   } finally {
     process.env.STARLING_SAFETY_CACHE_DIR = saved;
