@@ -10,10 +10,10 @@ import { scoreFresh } from '../../scripts/safety-fresh';
 const detector = createDetector();
 const file = (b: string) => path.join(__dirname, 'blind', `batch-${b}.jsonl`);
 
-test('batch C (sealed): recall at least 0.89, harmless raised at most 1%', () => {
+test('batch C (sealed): recall at least 0.91, harmless raised at most 1%', () => {
   const r = scoreFresh(file('c'), detector);
   expect(r.lines).toBe(344);
-  expect(r.recall).toBeGreaterThanOrEqual(0.89);
+  expect(r.recall).toBeGreaterThanOrEqual(0.91);
   expect(r.falseAlarmRate).toBeLessThanOrEqual(0.01);
 });
 
@@ -31,3 +31,13 @@ function pooled(batches: string[]): { positives: number; recall: number; falseAl
   }
   return { positives, recall: caught / positives, falseAlarmRate: raised / harmless };
 }
+
+// Y and Z were written blind on 2026-11-30 and scored in totals twice: before session 6's changes (0.932 recall, 5.0%
+// harmless raised) and after them (0.962, 5.5%: the recall half of the issue's target is met on them, the false-alarm
+// half is not). They have not been read line by line.
+test('batches Y and Z (unseen: 16-25s and 8-25s): recall at least 0.96, harmless raised at most 5.5%', () => {
+  const r = pooled(['y', 'z']);
+  expect(r.positives).toBe(500);
+  expect(r.recall).toBeGreaterThanOrEqual(0.96);
+  expect(r.falseAlarmRate).toBeLessThanOrEqual(0.055);
+});
