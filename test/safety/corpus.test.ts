@@ -45,10 +45,11 @@ describe('targets', () => {
   // two more blind batches (Q, R: lessons, the news, long messages) showed: 0.931 / 3.2%. Session 6: eight more blind
   // batches in training (M, O, U, V, W, X, AA, AB), then AC and AD: 0.943 / 3.6%; rules masks for the kinds of false
   // alarm W-AD showed; then logistic regression beside naive Bayes, either raising a message of 12 words or more (chosen
-  // by leaving one batch out at a time, scripts/safety-lr-crossval.ts): 0.955 / 3.6%. The target is met on this split;
+  // by leaving one batch out at a time, scripts/safety-lr-crossval.ts): 0.955 / 3.6%; with it reading short messages too (bar 0.99) and more rule
+  // fixes: 0.958 / 3.4%. The target is met on this split;
   // the unseen blind sets (test/safety/blind.test.ts) are the harder measure, and this floor stops it getting worse.
   test('held-out split does not fall below where it stands, which meets the issue target (recall >= 0.95, false alarms <= 5%)', () => {
-    expect(holdout.recall).toBeGreaterThanOrEqual(0.955);
-    expect(holdout.falseAlarmRate).toBeLessThanOrEqual(0.037);
+    expect(holdout.recall).toBeGreaterThanOrEqual(0.958);
+    expect(holdout.falseAlarmRate).toBeLessThanOrEqual(0.035);
   });
 });
