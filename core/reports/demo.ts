@@ -7,19 +7,8 @@ import { Bank, loadBank } from '../outcomes/bank';
 import { nextItems, shortFormItems } from '../outcomes/shortForm';
 import { AREA_IDS, AreaAnswer, AreaId, CheckInRecord, LocalArea, OutcomeAnswerRecord, Step } from '../records/types';
 import type { Period } from './period';
+import { seededRandom } from '../random';
 import type { ReportData } from './load';
-
-/** mulberry32: a small deterministic generator. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const AREA_WEIGHTS: [LocalArea | undefined, number][] = [
   ['coventry', 45],

@@ -19,6 +19,7 @@
 import type { Tok } from './normalise';
 import type { SafetyCategory } from './types';
 import { features, walkFeatures, type ClassifierVerdict, type TrainingExample } from './classifier';
+import { seededRandom } from '../random';
 
 export interface LogisticOptions {
   /** passes over the training lines */
@@ -43,17 +44,6 @@ export interface LogisticTables {
   bias: Float64Array;
 }
 
-/** A small seeded generator (mulberry32): the shuffle must not depend on Math.random. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class LogisticClassifier {
   private readonly classes: string[];
@@ -121,7 +111,7 @@ export class LogisticClassifier {
     const b2 = new Float64Array(k);
     const p = new Float64Array(k);
     const order = Int32Array.from(examples.keys());
-    const rand = rng(opts.seed ?? 1);
+    const rand = seededRandom(opts.seed ?? 1); // the shuffle must not depend on Math.random
     const eps = 1e-8;
     for (let epoch = 0; epoch < epochs; epoch++) {
       for (let i = order.length - 1; i > 0; i--) {
