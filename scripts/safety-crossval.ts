@@ -12,26 +12,20 @@ import { createDetectorFrom } from '../core/safety/detector';
 import { loadSafetyData } from '../core/safety/load';
 import type { TrainingLine } from '../core/safety/schema';
 import { evaluate, readCorpus, type CorpusLine } from './safety-eval';
+import { arg, asTraining, batchName, list, readBatch } from './lib/batchArgs';
 import { readFresh } from './safety-fresh';
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
-const list = (s: string | undefined) => (s ? s.split(',').filter(Boolean) : []);
-const name = (f: string) => f.replace(/.*\//, '').replace(/\.jsonl$/, '');
 
 const loaded = loadSafetyData();
 // --training: the classifier's own lines from another file (e.g. the training file before the batches were added),
 // so a batch that is now in the shipped lines can still be left out
 const trainingFile = arg('--training');
-const base = trainingFile ? { ...loaded, training: readFresh(trainingFile).map((l) => ({ text: l.text, level: l.level, category: l.category })) } : loaded;
+const base = trainingFile ? { ...loaded, training: asTraining(readFresh(trainingFile)) } : loaded;
 const cls = base.rules.classifier!;
-const batches = list(arg('--batches')).map((f) => ({ f, lines: readFresh(f).map((l) => ({ ...l, recent: undefined }) as CorpusLine) }));
-const also: TrainingLine[] = list(arg('--also')).flatMap((f) => readFresh(f).map((l) => ({ text: l.text, level: l.level, category: l.category })));
-const sets = list(arg('--sets')).map((f) => ({ f, lines: readFresh(f).map((l) => ({ ...l, recent: undefined }) as CorpusLine) }));
+const batches = list(arg('--batches')).map(readBatch);
+const also: TrainingLine[] = list(arg('--also')).flatMap((f) => asTraining(readFresh(f)));
+const sets = list(arg('--sets')).map(readBatch);
 const holdout = readCorpus().filter((l) => l.split === 'holdout');
-const asTraining = (ls: CorpusLine[]): TrainingLine[] => ls.map((l) => ({ text: l.text, level: l.level, category: l.category }));
 
 interface Tally {
   pos: number;
@@ -60,7 +54,7 @@ const shortThreshold = Number(arg('--short-threshold') ?? cls.shortThreshold ?? 
 const alpha = Number(arg('--alpha') ?? cls.alpha);
 
 console.log(`shipped training lines ${base.training!.length}, --also ${also.length}; columns: recall/harmless raised/concern raised`);
-console.log(['thr', 'training', ...batches.map((b) => name(b.f)), 'pooled', 'holdout', ...sets.map((s) => name(s.f))].join('\t'));
+console.log(['thr', 'training', ...batches.map((b) => batchName(b.f)), 'pooled', 'holdout', ...sets.map((s) => batchName(s.f))].join('\t'));
 /** One cell: the figures of `det` on `lines`, added to `pooled` too when given. */
 function cell(det: ReturnType<typeof createDetectorFrom>, lines: CorpusLine[], pooled?: Tally): string {
   const t = zero();

@@ -27,14 +27,8 @@ import type { Tok } from '../core/safety/normalise';
 import type { TrainingLine } from '../core/safety/schema';
 import { LEVEL_RANK, type SafetyLevel } from '../core/safety/types';
 import { evaluate, readCorpus, type CorpusLine } from './safety-eval';
-import { readFresh } from './safety-fresh';
+import { arg, asTraining, batchName, list, readBatch } from './lib/batchArgs';
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
-const list = (s: string | undefined) => (s ? s.split(',').filter(Boolean) : []);
-const name = (f: string) => f.replace(/.*\//, '').replace(/\.jsonl$/, '');
 const raised = (l: SafetyLevel) => LEVEL_RANK[l] >= LEVEL_RANK.safeguarding;
 
 const base = loadSafetyData();
@@ -47,9 +41,8 @@ const lrOpts = {
   seed: Number(arg('--seed') ?? 1),
 };
 const perBatch = Number(arg('--per-batch') ?? 6);
-const batches = list(arg('--batches')).map((f) => ({ f, lines: readFresh(f).map((l) => ({ ...l, recent: undefined }) as CorpusLine) }));
+const batches = list(arg('--batches')).map(readBatch);
 const holdout = readCorpus().filter((l) => l.split === 'holdout');
-const asTraining = (ls: CorpusLine[]): TrainingLine[] => ls.map((l) => ({ text: l.text, level: l.level, category: l.category }));
 
 /** one scored line: its label, the detector's result without and with the classifier raising, and the two verdicts */
 interface Scored {
@@ -176,7 +169,7 @@ const folds = batches.map((b, i) => {
     batches.filter((_, j) => j !== i).flatMap((o) => asTraining(o.lines)),
     b.lines,
   );
-  process.stderr.write(`fold ${name(b.f)} done (${((performance.now() - t0) / 1000).toFixed(0)} s, LR trained in ${r.trainMs.toFixed(0)} ms)\n`);
+  process.stderr.write(`fold ${batchName(b.f)} done (${((performance.now() - t0) / 1000).toFixed(0)} s, LR trained in ${r.trainMs.toFixed(0)} ms)\n`);
   return r;
 });
 const all = fold(
@@ -206,7 +199,7 @@ const rows: Row[] = settings.map((s) => {
   return { s, cells, pooled, hold: tallyOf(s, all.scored) };
 });
 
-const header = ['setting', ...batches.map((b) => name(b.f)), 'pooled', 'holdout'].join('\t');
+const header = ['setting', ...batches.map((b) => batchName(b.f)), 'pooled', 'holdout'].join('\t');
 const line = (r: Row) => [label(r.s), ...r.cells.map(fmt), fmt(r.pooled), fmt(r.hold)].join('\t');
 console.log(`LR ${JSON.stringify(lrOpts)}, shortWords ${shortWords}; columns: recall/harmless raised/concern raised`);
 console.log(header);
