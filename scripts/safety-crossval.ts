@@ -12,7 +12,7 @@ import { createDetectorFrom } from '../core/safety/detector';
 import { loadSafetyData } from '../core/safety/load';
 import type { TrainingLine } from '../core/safety/schema';
 import { evaluate, readCorpus, type CorpusLine } from './safety-eval';
-import { arg, asTraining, batchName, list, readBatch } from './lib/batchArgs';
+import { arg, asTraining, batchName, fmtTally, list, readBatch, zeroTally, type Tally } from './lib/crossval';
 import { readFresh } from './safety-fresh';
 
 
@@ -27,15 +27,7 @@ const also: TrainingLine[] = list(arg('--also')).flatMap((f) => asTraining(readF
 const sets = list(arg('--sets')).map(readBatch);
 const holdout = readCorpus().filter((l) => l.split === 'holdout');
 
-interface Tally {
-  pos: number;
-  caught: number;
-  harmless: number;
-  fa: number;
-  concern: number;
-  concernRaised: number;
-}
-const zero = (): Tally => ({ pos: 0, caught: 0, harmless: 0, fa: 0, concern: 0, concernRaised: 0 });
+const zero = zeroTally;
 function tally(t: Tally, r: ReturnType<typeof evaluate>): void {
   t.pos += r.positives;
   t.caught += Math.round(r.recall * r.positives);
@@ -45,8 +37,7 @@ function tally(t: Tally, r: ReturnType<typeof evaluate>): void {
   t.concern += concernN;
   t.concernRaised += Math.round(r.concernRaisedRate * concernN);
 }
-const fmt = (t: Tally) =>
-  `${(t.caught / Math.max(1, t.pos)).toFixed(3)}/${((100 * t.fa) / Math.max(1, t.harmless)).toFixed(1)}%/c${((100 * t.concernRaised) / Math.max(1, t.concern)).toFixed(0)}%`;
+const fmt = fmtTally;
 
 const thresholds = list(arg('--thresholds')).map(Number);
 if (!thresholds.length) thresholds.push(cls.threshold);

@@ -27,7 +27,7 @@ import type { Tok } from '../core/safety/normalise';
 import type { TrainingLine } from '../core/safety/schema';
 import { LEVEL_RANK, type SafetyLevel } from '../core/safety/types';
 import { evaluate, readCorpus, type CorpusLine } from './safety-eval';
-import { arg, asTraining, batchName, list, readBatch } from './lib/batchArgs';
+import { arg, asTraining, batchName, fmtTally, list, readBatch, zeroTally, type Tally } from './lib/crossval';
 
 const raised = (l: SafetyLevel) => LEVEL_RANK[l] >= LEVEL_RANK.safeguarding;
 
@@ -117,15 +117,7 @@ function decide(s: Setting, x: Scored): boolean {
   return up ? x.withRaise : x.without;
 }
 
-interface Tally {
-  pos: number;
-  caught: number;
-  harmless: number;
-  fa: number;
-  concern: number;
-  concernRaised: number;
-}
-const zero = (): Tally => ({ pos: 0, caught: 0, harmless: 0, fa: 0, concern: 0, concernRaised: 0 });
+const zero = zeroTally;
 function tallyOf(s: Setting, xs: Scored[], t = zero()): Tally {
   for (const x of xs) {
     const up = decide(s, x);
@@ -144,7 +136,7 @@ function tallyOf(s: Setting, xs: Scored[], t = zero()): Tally {
 }
 const recall = (t: Tally) => t.caught / Math.max(1, t.pos);
 const faRate = (t: Tally) => t.fa / Math.max(1, t.harmless);
-const fmt = (t: Tally) => `${recall(t).toFixed(3)}/${(100 * faRate(t)).toFixed(1)}%/c${((100 * t.concernRaised) / Math.max(1, t.concern)).toFixed(0)}%`;
+const fmt = fmtTally;
 const label = (s: Setting) =>
   [s.kind, s.nb ? `nb ${s.nb[0]}/${s.nb[1]}` : '', s.lr ? `lr ${s.lr[0]}/${s.lr[1]}` : ''].filter(Boolean).join(' ') +
   (s.kind === 'nb' && s.nb![0] === shipped.threshold && s.nb![1] === shipped.shortThreshold ? ' *' : '');

@@ -1,4 +1,4 @@
-/** What the leave-one-batch-out scripts (safety-crossval, safety-lr-crossval) share: their flags and batch files. */
+/** What the leave-one-batch-out scripts (safety-crossval, safety-lr-crossval) share: flags, batch files, tallies. */
 import type { TrainingLine } from '../../core/safety/schema';
 import type { CorpusLine } from '../safety-eval';
 import { readFresh } from '../safety-fresh';
@@ -20,3 +20,18 @@ export const readBatch = (f: string): { f: string; lines: CorpusLine[] } => ({
 /** labelled lines as classifier training lines */
 export const asTraining = (ls: Array<Pick<CorpusLine, 'text' | 'level' | 'category'>>): TrainingLine[] =>
   ls.map((l) => ({ text: l.text, level: l.level, category: l.category }));
+
+/** counts behind one cell of a table: crisis+safeguarding lines and those raised, harmless lines and those raised,
+ * concern lines and those raised */
+export interface Tally {
+  pos: number;
+  caught: number;
+  harmless: number;
+  fa: number;
+  concern: number;
+  concernRaised: number;
+}
+export const zeroTally = (): Tally => ({ pos: 0, caught: 0, harmless: 0, fa: 0, concern: 0, concernRaised: 0 });
+/** recall/harmless raised/concern raised, as the tables print it */
+export const fmtTally = (t: Tally): string =>
+  `${(t.caught / Math.max(1, t.pos)).toFixed(3)}/${((100 * t.fa) / Math.max(1, t.harmless)).toFixed(1)}%/c${((100 * t.concernRaised) / Math.max(1, t.concern)).toFixed(0)}%`;
