@@ -283,6 +283,39 @@ function secondAlts(at: number): number[] | null {
   return out;
 }
 
+/**
+ * Bloom bits of the elements a pattern cannot match without, for scan()'s check per sentence (see PatternSet.possible):
+ * [n, then for each of up to two elements: nBits, ...bits], or null when no element after the first is certain to
+ * need a word or stem named exactly. An element qualifies when it is not optional and matches only by word or stem
+ * (an alternative, or a choice's options' first alternatives, without prefix or #n): whatever comes before it, a
+ * match must then take a token of the sentence that has one of its keys. The first element is left out (its word is
+ * usually what made the pattern a candidate). Patterns like "@other ..4 (kill|...) (herself|...)" start at every "he"
+ * or "my mum", and the gap makes secondSig say nothing; their later words are mostly absent from the sentence.
+ */
+function requiredBits(at: number): number[] | null {
+  const sets: number[][] = [];
+  for (let pc = at + 2; code[pc] !== END; pc += 2) {
+    const op = code[pc];
+    const arg = code[pc + 1];
+    let alts: number[] | null = null;
+    if (op === ALT && !(code[arg] & OPTIONAL)) alts = [arg];
+    else if (op === CHOICE && code[arg] !== 1) alts = choiceOptions(arg).map((o) => code[o + 1]);
+    if (!alts || alts.some((a) => altHasPrefixes(a) || altHasNum(a))) continue;
+    const bits = new Set<number>();
+    for (const a of alts) for (let i = 0; i < code[a + 1]; i++) bits.add(bloomBit(code[a + 2 + i]));
+    if (bits.size > 0) sets.push([...bits].sort((x, y) => x - y));
+  }
+  if (!sets.length) return null;
+  sets.sort((x, y) => x.length - y.length);
+  const out = [Math.min(2, sets.length)];
+  for (const b of sets.slice(0, 2)) out.push(b.length, ...b);
+  return out;
+}
+
+/** Which of BLOOM_BITS bits stands for a key in a sentence's bloom filter. */
+const BLOOM_SHIFT = 21; // 2048 bits
+const bloomBit = (key: number) => Math.imul(key, 0x2545f491) >>> BLOOM_SHIFT;
+
 /** Which of 64 bits stands for a key (a word's id * 2, or a stem's id * 2 + 1). */
 const keyHash = (key: number) => Math.imul(key, 0x9e3779b1) >>> 26;
 
@@ -336,10 +369,23 @@ export class PatternSet<T> {
   /** per-token de-duplication of candidates without allocating a Set for every word */
   private readonly seen: Uint32Array;
   private stamp = 0;
+  /** per pattern, where its required bits start in req (see requiredBits), or -1 */
+  private readonly reqAt: Int32Array;
+  private readonly req: Int32Array;
+  /** the bloom filter of the keys of the sentence being scanned (its unmasked tokens in [from, to)) */
+  private readonly bloom = new Int32Array(1 << (32 - BLOOM_SHIFT - 5));
+  /** per pattern, the sentence stamp its check was last made for, and its answer */
+  private readonly checked: Uint32Array;
+  private readonly passed: Uint8Array;
+  private sentStamp = 0;
 
   constructor(list: Compiled<T>[]) {
     this.list = list;
     this.seen = new Uint32Array(list.length);
+    this.checked = new Uint32Array(list.length);
+    this.passed = new Uint8Array(list.length);
+    this.reqAt = new Int32Array(list.length).fill(-1);
+    const req: number[] = [];
     const byId = new Map<number, number[]>();
     const byPrefix: number[] = [];
     const byNum: number[] = [];
@@ -357,12 +403,67 @@ export class PatternSet<T> {
         if (altHasPrefixes(first)) pre = true;
         if (altHasNum(first)) num = true;
       }
+      const rb = requiredBits(c.at);
+      if (rb) {
+        this.reqAt[k] = req.length;
+        req.push(...rb);
+      }
       if (pre) byPrefix.push(k, firsts.length, ...firsts);
       if (num) byNum.push(k);
     });
     this.byId = new IdLists(byId);
     this.byPrefix = Int32Array.from(byPrefix);
     this.byNum = Int32Array.from(byNum);
+    this.req = Int32Array.from(req);
+  }
+
+  /** Fills the bloom filter with the keys of sentence toks[i].sent's unmasked tokens from i to before to. */
+  private fillBloom(toks: Tok[], masked: Uint8Array | undefined, i: number, to: number): void {
+    const bloom = this.bloom;
+    bloom.fill(0);
+    if (++this.sentStamp === 0xffffffff) {
+      this.checked.fill(0);
+      this.sentStamp = 1;
+    }
+    const sent = toks[i].sent;
+    for (let j = i; j < to && toks[j].sent === sent; j++) {
+      if (masked && masked[j]) continue;
+      const x = toks[j].x;
+      if (x.wi >= 0) {
+        const b = bloomBit(x.wi * 2);
+        bloom[b >> 5] |= 1 << (b & 31);
+      }
+      if (x.si >= 0) {
+        const b = bloomBit(x.si * 2 + 1);
+        bloom[b >> 5] |= 1 << (b & 31);
+      }
+    }
+  }
+
+  /** False when pattern k cannot match in the current sentence: an element it needs has no key in the bloom filter. */
+  private possible(k: number): boolean {
+    let r = this.reqAt[k];
+    if (r < 0) return true;
+    if (this.checked[k] === this.sentStamp) return this.passed[k] === 1;
+    const req = this.req;
+    const bloom = this.bloom;
+    let ok = true;
+    for (let e = 0, ne = req[r++]; e < ne && ok; e++) {
+      const nb = req[r++];
+      const end = r + nb;
+      ok = false;
+      for (; r < end; r++) {
+        const b = req[r];
+        if ((bloom[b >> 5] & (1 << (b & 31))) !== 0) {
+          ok = true;
+          break;
+        }
+      }
+      r = end;
+    }
+    this.checked[k] = this.sentStamp;
+    this.passed[k] = ok ? 1 : 0;
+    return ok;
   }
 
   /** All matches (one per pattern and start position). Masked tokens cannot be part of a match. */
@@ -384,8 +485,13 @@ export class PatternSet<T> {
     for (let i = from; i < to; i++) if (toks[i].x.v !== version) readIds(toks[i].x);
     const seen = this.seen;
     const data = this.byId.data;
+    let sentNow = -1;
     for (let i = from; i < to; i++) {
       if (masked && masked[i]) continue;
+      if (toks[i].sent !== sentNow || i === from) {
+        sentNow = toks[i].sent;
+        this.fillBloom(toks, masked, i, to);
+      }
       const x = toks[i].x;
       if (++this.stamp === 0xffffffff) {
         seen.fill(0);
@@ -449,6 +555,7 @@ export class PatternSet<T> {
   /** Tries pattern k at token i; true when it matched (and was added to out, if given). */
   private tryAt(k: number, st: number, toks: Tok[], i: number, to: number, masked: Uint8Array | undefined, out: Match<T>[] | null): boolean {
     this.seen[k] = st;
+    if (!this.possible(k)) return false;
     const c = this.list[k];
     const end = matchFrom(c.at, toks, i, toks[i].sent, to, masked);
     if (end < 0) return false;
