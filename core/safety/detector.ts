@@ -85,17 +85,19 @@ export function createDetectorFrom(data: SafetyData, where = 'content/safety', o
   const examples = () =>
     data.training!.map((l) => ({ toks: norm.tokens(l.text), label: LEVEL_RANK[l.level] >= LEVEL_RANK.safeguarding ? l.category : null }));
   const nbOn = !!(cc && cc.enabled && data.training && data.training.length);
+  // what both models' tables depend on besides their own settings (the training cache's key: trainedCache.ts)
+  const trainedFrom = nbOn ? { training: data.training, normalise, vocab: [...vocab].sort() } : null;
   const classifier = nbOn
     ? options.classifier
       ? options.classifier(examples())
-      : trainedClassifier({ training: data.training, alpha: cc!.alpha, normalise, vocab: [...vocab].sort() }, () => new SafetyClassifier(examples(), cc!.alpha))
+      : trainedClassifier({ ...trainedFrom, alpha: cc!.alpha }, () => new SafetyClassifier(examples(), cc!.alpha))
     : null;
   // logistic regression beside naive Bayes (logistic.ts), trained on the same lines, when rules.json switches it on
   const lc = nbOn && cc!.logistic?.enabled ? cc!.logistic : undefined;
   const logistic = lc
     ? (() => {
         const opts = { epochs: lc.epochs, rate: lc.rate, l2: lc.l2, seed: lc.seed };
-        return trainedLogistic({ training: data.training, logistic: opts, normalise, vocab: [...vocab].sort() }, () => new LogisticClassifier(examples(), opts));
+        return trainedLogistic({ ...trainedFrom, logistic: opts }, () => new LogisticClassifier(examples(), opts));
       })()
     : null;
   const trainedOn = data.training?.length ?? 0;

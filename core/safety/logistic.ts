@@ -1,7 +1,8 @@
 /**
- * An experiment beside the naive Bayes classifier (classifier.ts): sparse multinomial logistic regression over exactly
+ * The second trained model beside naive Bayes (classifier.ts): sparse multinomial logistic regression over exactly
  * the same features (normalised word stems and neighbouring stem pairs, features() of classifier.ts), with the same
- * classify(toks) -> { risk, category } | null shape, so the detector can be handed one instead (detector.ts options).
+ * classify(toks) -> { risk, category } | null shape. The detector runs both and either may raise a message, each
+ * against its own bars (rules.json classifier and classifier.logistic; detector.ts withClassifier).
  *
  * Why: naive Bayes adds up every feature's evidence as if the features were independent, so a stem and the pairs
  * around it are counted several times over and a short harmless message with a few "risky" words ("is this chat
@@ -43,7 +44,6 @@ export interface LogisticTables {
   w: Float64Array;
   bias: Float64Array;
 }
-
 
 export class LogisticClassifier {
   private readonly classes: string[];

@@ -488,7 +488,7 @@ export class PatternSet<T> {
     let sentNow = -1;
     for (let i = from; i < to; i++) {
       if (masked && masked[i]) continue;
-      if (toks[i].sent !== sentNow || i === from) {
+      if (toks[i].sent !== sentNow) {
         sentNow = toks[i].sent;
         this.fillBloom(toks, masked, i, to);
       }
